@@ -1,0 +1,33 @@
+"""MkDocs hooks: hand the model to MkDocs. No domain logic lives here.
+
+The plans are loaded and validated once per build by congkhai.loader; congkhai.pages turns the
+model into page specs; the templates in overrides/ render them.
+"""
+
+from __future__ import annotations
+
+from congkhai import mkdocs_glue as glue
+
+
+def on_config(config):
+    return glue.on_config(config)
+
+
+def on_files(files, config):
+    return glue.on_files(files, config)
+
+
+def on_env(env, config, files):
+    return glue.on_env(env, config, files)
+
+
+def on_page_content(html, page, config, files):
+    return glue.on_page_content(html, page, config, files)
+
+
+def on_page_context(context, page, config, nav):
+    return glue.on_page_context(context, page, config, nav)
+
+
+def on_post_build(config):
+    return glue.on_post_build(config)
