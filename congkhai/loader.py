@@ -98,8 +98,7 @@ def _translate(error: dict, model: type[BaseModel]) -> str:
     field = str(loc[-1]) if loc else "?"
     kind = error["type"]
     if kind == "extra_forbidden":
-        owner = PlanMeta if len(loc) == 1 else None
-        names = _field_names(owner or _row_model(model, error["loc"]))
+        names = _field_names(_row_model(model, error["loc"]))
         hint = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
         tail = f"; có phải ý bạn là «{hint[0]}»?" if hint else f"; các khóa được dùng: {', '.join(names)}"
         return f"khóa «{field}» không có trong mẫu kế hoạch{tail}"

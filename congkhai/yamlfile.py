@@ -77,6 +77,7 @@ def _yaml_message(e: yaml.MarkedYAMLError) -> str:
         "mapping values are not allowed here": "có dấu «:» không hợp lệ; nếu nội dung có dấu hai chấm, hãy đặt cả câu trong ngoặc kép",
         "could not find expected ':'": "thiếu dấu «:» sau tên khóa, hoặc thụt lề sai",
         "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
+        "found a tab character": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
         "did not find expected key": "thụt lề không khớp với các dòng trên",
         "did not find expected node content": "thiếu giá trị hoặc dấu ngoặc chưa đóng",
         "expected ',' or ']', but got '<stream end>'": "dấu ngoặc vuông «[» chưa được đóng",
