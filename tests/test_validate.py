@@ -243,3 +243,16 @@ def test_real_plans_validate():
 def test_schema_files_match_the_model():
     out = subprocess.run([sys.executable, "-m", "congkhai", "schema", "--check", "--out", str(ROOT / "schema")], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def test_the_documented_example_is_a_valid_plan(tmp_path):
+    """The editors' guide must never show a file the validator would refuse."""
+    import re
+
+    guide = (ROOT / "docs" / "mau-ke-hoach.md").read_text("utf-8")
+    profile = re.search(r"```yaml\n(.*?)```", guide, re.S).group(1)
+    plan = re.search(r"```markdown\n(.*?)```", guide, re.S).group(1)
+    corpus, problems = load_corpus(make_tree(tmp_path, plan=plan, profile=profile))
+    assert not problems, [p.format() for p in problems]
+    rows = corpus.plans[0].rows
+    assert rows[1].kinh_phi == 150000000 and rows[0].giai_phap[1].startswith("Tạo điều kiện")
