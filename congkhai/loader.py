@@ -30,6 +30,10 @@ ACTIVE_HTML = re.compile(
 )
 
 
+# A front-matter key at the start of a body line: written after the closing «---» by mistake.
+STRAY_KEY = re.compile(r"^(" + "|".join(PlanMeta.model_fields) + r")[ \t]*:", re.MULTILINE)
+
+
 def read_text(path: Path, problems: ProblemList) -> str | None:
     """Read a UTF-8 text file; BOM and CRLF are accepted, anything else is reported."""
     try:
@@ -185,6 +189,10 @@ def load_plan(path: Path, school: SchoolRecord, problems: ProblemList) -> Plan |
     if active:
         line = body_line + body[: active.start()].count("\n")
         problems.add(path, line, f"nội dung chứa mã có thể chạy được («{active.group(0).strip()}»); hãy bỏ đi")
+    stray = STRAY_KEY.search(body)
+    if stray:
+        line = body_line + body[: stray.start()].count("\n")
+        problems.add(path, line, f"mục «{stray[1]}» nằm sau dòng «---» kết thúc phần đầu nên không được đọc; hãy chuyển lên trên dòng đó")
     if meta is None or len(problems) > before:
         return None
     return Plan(meta=meta, body=body, school=school, year=path.stem, path=path, lines=parsed.lines)
