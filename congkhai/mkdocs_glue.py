@@ -47,10 +47,51 @@ def plans_dir(config) -> Path:
     return root / os.environ.get("CONGKHAI_PLANS", config.extra.get("congkhai", {}).get("plans_dir", "plans"))
 
 
+class _Serve:
+    """How MkDocs runs us (on_startup): under `mkdocs serve --dirty` only what changed is rebuilt."""
+
+    dirty = False
+    builds = 0
+
+
+def on_startup(command, dirty):
+    _Serve.dirty = command == "serve" and dirty
+
+
+class GeneratedFile(File):
+    """A generated page that knows which school folder it shows (None: the whole corpus).
+
+    MkDocs asks is_modified() only in dirty builds (`mkdocs serve --dirty`): a plan's pages are
+    then rebuilt when a file of its school changed, instead of every page on every keystroke."""
+
+    folder: Path | None = None
+
+    def is_modified(self) -> bool:
+        if self.folder is None:
+            return True
+        try:
+            newest = max(p.stat().st_mtime for p in (self.folder, *self.folder.iterdir()))
+            return os.path.getmtime(self.abs_dest_path) < newest
+        except (OSError, ValueError):
+            return True
+
+
+def _folder(spec: PageSpec) -> Path | None:
+    """The school folder a page shows (a plan's or a profile's parent), if it shows only one."""
+    for key in ("plan", "school"):
+        path = getattr(spec.context.get(key), "path", None)
+        if path is not None:
+            return Path(path).parent
+    return None
+
+
 def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
-    corpus, problems = load_corpus(plans_dir(config))
+    plans = plans_dir(config)
+    if str(plans) not in map(str, config.watch):  # `mkdocs serve` rebuilds when a plan changes, wherever they are
+        config.watch.append(str(plans))
+    corpus, problems = load_corpus(plans)
     for p in problems:
         (log.error if p.level == "error" else log.warning)(p.format(root))
     if problems.errors:
@@ -64,7 +105,9 @@ def on_files(files: Files, config):
     for spec in site_pages(build.corpus):
         if files.get_file_from_path(spec.src_uri) is not None:
             files.remove(files.get_file_from_path(spec.src_uri))
-        files.append(File.generated(config, spec.src_uri, content=spec.markdown))
+        file = GeneratedFile.generated(config, spec.src_uri, content=spec.markdown)
+        file.folder = _folder(spec)
+        files.append(file)
         build.specs[spec.src_uri] = spec
     return files
 
@@ -88,5 +131,14 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     build = current()
+    _Serve.builds += 1
+    if _Serve.dirty and _Serve.builds > 1:
+        log.info("congkhai: bản xem nhanh (--dirty): dữ liệu mở và chỉ mục tìm kiếm giữ như lần dựng đầu")
+        return
     for step in POST_BUILD_STEPS:
         step(build.corpus, config)
+
+
+# Modules that write data files after the build append their step to POST_BUILD_STEPS on import
+# (imported last: they need POST_BUILD_STEPS to exist).
+from . import exports, feeds  # noqa: E402,F401

@@ -7,7 +7,9 @@ renders (and congkhai.sanitize cleans) before the template places it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import html
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .model import Corpus
@@ -21,43 +23,26 @@ class PageSpec:
     context: dict = field(default_factory=dict)
     body: str = ""  # Markdown rendered by MkDocs into page.content
     kind: str = "page"  # plan, school, criterion, browse, print, ... (used by search and tests)
+    hide: tuple[str, ...] = ()  # Material's `hide:` (navigation, toc) for wide content such as plan tables
 
     @property
     def markdown(self) -> str:
-        """The page source MkDocs reads: front matter naming the template, then the body."""
-        title = self.title.replace('"', "'")
-        return f'---\ntemplate: {self.template}\ntitle: "{title}"\n---\n\n{self.body}'
+        """The page source MkDocs reads: front matter naming the template, then the body.
+
+        The title comes from plan files and Material prints `page.title` unescaped, so it is
+        HTML-escaped here (and JSON-quoted, which is valid YAML for any text).
+        """
+        lines = ["---", f"template: {self.template}", f"title: {json.dumps(html.escape(self.title), ensure_ascii=False)}"]
+        if self.hide:
+            lines.append(f"hide: {json.dumps(list(self.hide))}")
+        return "\n".join(lines) + f"\n---\n\n{self.body}"
 
 
 PageSet = Callable[[Corpus], Iterable[PageSpec]]
 
 
-def plan_pages(corpus: Corpus) -> Iterator[PageSpec]:
-    for plan in corpus.plans:
-        yield PageSpec(
-            src_uri=f"truong/{plan.school.slug}/{plan.year}.md",
-            title=f"Kế hoạch cải tiến chất lượng giáo dục năm học {plan.year} – {plan.school.name}",
-            template="plan.html",
-            context={"plan": plan},
-            body=plan.body,
-            kind="plan",
-        )
-
-
-def school_pages(corpus: Corpus) -> Iterator[PageSpec]:
-    for school in corpus.schools.values():
-        yield PageSpec(
-            src_uri=f"truong/{school.slug}/index.md",
-            title=school.name,
-            template="school.html",
-            context={"school": school},
-            kind="school",
-        )
-    yield PageSpec("truong/index.md", "Các trường", "schools.html", {"schools": list(corpus.schools.values())}, kind="browse")
-
-
 # Every generator of pages; other modules (print view, criteria, browse, embeds) register theirs.
-PAGE_SETS: list[PageSet] = [plan_pages, school_pages]
+PAGE_SETS: list[PageSet] = []
 
 
 def register(page_set: PageSet) -> PageSet:
@@ -69,3 +54,10 @@ def register(page_set: PageSet) -> PageSet:
 
 def site_pages(corpus: Corpus) -> list[PageSpec]:
     return [spec for page_set in PAGE_SETS for spec in page_set(corpus)]
+
+
+# Page families defined in their own modules register themselves on import.
+from . import views, criteria_pages, browse  # noqa: E402,F401
+from . import printview  # noqa: E402,F401
+from . import budget, embed  # noqa: E402,F401
+from . import search  # noqa: E402,F401

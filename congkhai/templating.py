@@ -7,9 +7,23 @@ type formats a date or an amount the same way.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 from . import catalog
-from .model import Corpus
+from .model import Corpus, Plan
+
+# Data of hand-written pages (home, /tieu-chi/, /duyet/): name -> function of the corpus, which
+# their templates call as `view("home")`. Modules register with @view("name").
+VIEWS: dict[str, Callable[[Corpus], dict]] = {}
+
+
+def view(name: str):
+    def register(fn: Callable[[Corpus], dict]):
+        VIEWS[name] = fn
+        return fn
+
+    return register
 
 
 def vn_date(value: dt.date | None) -> str:
@@ -27,9 +41,40 @@ def vnd(amount: int | None) -> str:
     return f"{amount:,}".replace(",", ".") + " đ"
 
 
+def vn_number(value: int) -> str:
+    """12.345"""
+    return f"{value:,}".replace(",", ".")
+
+
+def edit_base(repo_url: str | None, edit_uri: str | None, docs_dir: str) -> str | None:
+    """The repository's edit URL for the project root: MkDocs' edit_uri points into docs_dir."""
+    if not repo_url or not edit_uri or "?" in edit_uri:
+        return None
+    uri = edit_uri.strip("/")
+    docs = Path(docs_dir).name
+    if uri.endswith("/" + docs):
+        uri = uri[: -len(docs) - 1]
+    if uri.startswith(("http://", "https://")):
+        return uri + "/"
+    return repo_url.rstrip("/") + "/" + uri + "/"
+
+
+def source_path(plan: Plan, root: Path) -> str:
+    """The plan file's path in the repository, e.g. plans/<slug>/<year>.md."""
+    try:
+        return Path(plan.path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return f"plans/{plan.school.slug}/{plan.year}.md"
+
+
 def install(env, corpus: Corpus, config) -> None:
     env.filters["vn_date"] = vn_date
     env.filters["vnd"] = vnd
     env.globals["corpus"] = corpus
     env.globals["circulars"] = catalog.circulars()
     env.globals["circular"] = catalog.circular
+    env.filters["vn_number"] = vn_number
+    env.globals["view"] = lambda name: VIEWS[name](corpus)
+    root = Path(config.config_file_path).parent
+    base = edit_base(config.repo_url, config.edit_uri, config.docs_dir)
+    env.globals["edit_url"] = lambda plan: base + source_path(plan, root) if base else None

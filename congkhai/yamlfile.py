@@ -19,8 +19,31 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
 
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_BOOLS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE"))
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
 class _Loader(_Base):  # type: ignore[misc,valid-type]
-    pass
+    def resolve(self, kind, value, implicit):
+        """The tags the implicit resolvers below give, without their generic lookup: libyaml calls
+        this once per scalar (a third of all loading time at 10,000 plans)."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                if value in _NULLS:
+                    return "tag:yaml.org,2002:null"
+                if value in _BOOLS:
+                    return "tag:yaml.org,2002:bool"
+                if _INT.match(value):
+                    return "tag:yaml.org,2002:int"
+            return "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+
+    def descend_resolver(self, current_node, current_index):  # no path resolvers: nothing to track
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 
 _Loader.yaml_implicit_resolvers = {}

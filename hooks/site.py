@@ -9,6 +9,10 @@ from __future__ import annotations
 from congkhai import mkdocs_glue as glue
 
 
+def on_startup(command, dirty):
+    return glue.on_startup(command, dirty)
+
+
 def on_config(config):
     return glue.on_config(config)
 

@@ -1,0 +1,476 @@
+"""Site search: a Pagefind index built from the model, one record per thing a reader looks for.
+
+Pagefind could crawl the built HTML, but pages carry the national motto, headers, navigation and
+repeated labels; those words are on every page and drown the ranking (*Cộng hòa xã hội chủ nghĩa*
+matched `xã hội hóa` on every plan) and make the posting lists that a first query downloads
+large. So the records are written here, from the model, with only the text that says something:
+one per improvement row (linked to its anchor in the plan), one per plan (its narrative), one per
+school and one per criterion page. Everything here is a pure function of the corpus except
+`write_index` and the post-build step that calls it.
+
+Vietnamese folding: Pagefind folds tone and vowel marks itself in both directions (`thu vien`
+finds *thư viện*, `Bình Phục Nhứt` finds the OCR text *BINH PHUC NHUT*), but `đ` is a letter of
+its own, not a combining mark, so `doi ngu` would miss *đội ngũ*. Each record's content therefore
+ends, after `FOLD_MARK`, with its words containing `đ` spelled with `d`; the browser side maps
+`đ` to `d` in queries as well (normalise_query here, normaliseQuery in search.js: the same
+rules, tested against each other). The result lists cut that tail off before showing excerpts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import html
+import json
+import logging
+import math
+import os
+import re
+import shutil
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalog, pages
+from .model import CRITERION_ID, Corpus, Plan, Row, SchoolRecord, SourceKind
+
+log = logging.getLogger("mkdocs.congkhai.search")
+
+LANGUAGE = "vi"
+BUNDLE_DIR = "pagefind"
+# Separates a record's text from the folded copies of its đ-words. The asterism is punctuation
+# to Pagefind (never a word, never matched) but, unlike whitespace, survives in the stored text,
+# where the search page cuts the copies off; it does not occur in plan text.
+FOLD_MARK = "\u2042"
+# Files of Pagefind's own UIs; the site uses its JS API with its own Material-styled UI.
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+
+# Filter keys are also the query parameters of /tim-kiem/ (?q=...&nam_hoc=2023-2024).
+FILTER_KEYS = ("loai", "cap_hoc", "nam_hoc", "tinh_thanh", "quan_huyen", "thong_tu", "tieu_chuan", "tieu_chi", "kinh_phi")
+
+
+# --- Vietnamese folding ------------------------------------------------------------------------
+
+_D = str.maketrans({"đ": "d", "Đ": "D"})
+_WORD = re.compile(r"\w+")
+
+
+def fold_d(text: str) -> str:
+    """đ -> d and Đ -> D, nothing else (Pagefind folds the other marks itself)."""
+    return text.translate(_D)
+
+
+def fold(text: str) -> str:
+    """Lowercase text without any mark: what a reader types on a keyboard without Vietnamese."""
+    decomposed = unicodedata.normalize("NFD", fold_d(text).lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def d_words(text: str) -> list[str]:
+    """Every word that contains đ, lowercased, with đ spelled d (in text order, repeats kept so
+    that term frequency, and with it the ranking, is the same for `doi ngu` as for `đội ngũ`)."""
+    return [fold_d(w) for w in _WORD.findall(unicodedata.normalize("NFC", text).lower()) if "đ" in w]
+
+
+def dd_words(text: str) -> list[str]:
+    """For text written without diacritics (OCR): its d-words spelled with đ, so that a query
+    typed with đ (`đội ngũ`, which Pagefind does not fold to d) also finds `doi ngu`."""
+    return [w.replace("d", "đ") for w in _WORD.findall(text.lower()) if "d" in w]
+
+
+def looks_unaccented(text: str) -> bool:
+    """True for Vietnamese written without marks: almost every letter is plain ASCII."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(not c.isascii() for c in letters) < 0.02 * len(letters)
+
+
+def indexed_content(text: str, unaccented: bool = False) -> str:
+    """The text as indexed: the text itself, then after FOLD_MARK the đ-free copies of its
+    đ-words (and, for text without marks, the đ spellings of its d-words)."""
+    text = unicodedata.normalize("NFC", text)
+    extra = d_words(text)
+    if unaccented or looks_unaccented(text):
+        extra += dd_words(text)
+    return f"{text} {FOLD_MARK} {' '.join(extra)}" if extra else text
+
+
+# The national motto and the tagline head every administrative document; in a plan's text they
+# are noise that matches `xã hội hóa` (and `hóa` extends to `hoạch`) on every plan.
+_BOILERPLATE = re.compile(
+    r"cong\W+hoa\W+xa\W+hoi\W+chu\W+nghia(?:\W+viet\W+nam)?|doc\W+lap\W+tu\W+do\W+hanh\W+phuc"
+)
+
+
+def _fold_each(text: str) -> str:
+    """fold() applied character by character, so positions in the result match the input."""
+    return "".join((fold(c) or c)[0] for c in text)
+
+
+def strip_boilerplate(text: str) -> str:
+    """The text without the motto and tagline, however they are accented (OCR has none)."""
+    text = unicodedata.normalize("NFC", text)
+    spans = [m.span() for m in _BOILERPLATE.finditer(_fold_each(text))]
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+# --- Queries -------------------------------------------------------------------------------------
+
+# `tiêu chí 5.3`, `TC 5.3`, `tc5-3`: a prefix allows - or _ between the numbers; a bare id
+# must be exactly n.m (so `2.5m2`, `294.157.000` or `11/2022` are not criteria). The three
+# circulars have standards 1 to 5 and the level-4 list M4.
+_PREFIXED_ID = re.compile(r"(?<!\w)(?:ti[eê]u[\s_-]*ch[ií]|tc)[\s_-]*(m4|[1-5])[._-]([1-9][0-9]?)(?![\w.])", re.I)
+_BARE_ID = re.compile(r"(?<![\w.,/])(m4|[1-5])\.([1-9][0-9]?)(?![\w/]|[.,]\d)", re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str  # words to give Pagefind, đ folded ("" when the query was only a criterion id)
+    criterion: str | None = None  # "5.3" or "M4.1": applied as the tieu_chi filter
+
+
+def normalise_query(raw: str) -> Query:
+    """What the search box sends: `tiêu chí 5.3`, `TC 5.3`, `tc5-3` and `5.3` all become the
+    criterion filter 5.3 (exact, where a word search for `5.3` would also match `5.30` or
+    `530.000`); the remaining words are NFC-normalised and đ-folded.
+
+    Mirrored by `normaliseQuery` in overrides/assets/javascripts/search.js (tests compare both)."""
+    text = unicodedata.normalize("NFC", raw or "")
+    criterion = None
+    m = _PREFIXED_ID.search(text) or _BARE_ID.search(text)
+    if m and CRITERION_ID.match(cid := f"{m[1].upper()}.{m[2]}"):
+        criterion = cid
+        text = text[: m.start()] + " " + text[m.end() :]
+    text = " ".join(w for w in fold_d(text).split() if _WORD.search(w))
+    return Query(text, criterion)
+
+
+# --- Records -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    """One search result as Pagefind's add_custom_record takes it."""
+
+    url: str  # site-absolute ("/truong/x/2024-2025/#tieu-chi-5-3"); Pagefind prefixes the base
+    content: str  # indexed text (see indexed_content); excerpts come from its first part
+    meta: dict[str, str] = field(default_factory=dict)  # title, ten, truong: all searchable
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    # No sort keys: each costs bytes per record in the metadata every first query downloads.
+    # Results without words (a criterion id alone) come in the order records were added.
+    sort: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        """The built page this record points into, relative to the site folder."""
+        return self.url.split("#")[0].lstrip("/")
+
+
+def _join(parts: Iterable[str | None]) -> str:
+    """Sentences joined with a full stop, so Pagefind's excerpts read naturally."""
+    out = []
+    for p in parts:
+        p = " ".join((p or "").split())
+        if p:
+            out.append(p if p[-1] in ".;:!?…" else p + ".")
+    return " ".join(out)
+
+
+_MD_NOISE = [
+    (re.compile(r"<!--.*?-->", re.S), " "),
+    (re.compile(r"<[^>]+>"), " "),
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images keep their text
+    (re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+", re.M), ""),  # headings, quotes, lists
+    (re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*$", re.M), " "),  # table rules
+    (re.compile(r"[*_`|~]+"), " "),
+]
+
+
+def markdown_text(body: str) -> str:
+    """The words of a Markdown body, without markup (a search index needs no HTML rendering)."""
+    text = body
+    for pattern, repl in _MD_NOISE:
+        text = pattern.sub(repl, text)
+    return " ".join(html.unescape(text).split())
+
+
+def _school_filters(school: SchoolRecord) -> dict[str, list[str]]:
+    p = school.profile
+    filters = {"cap_hoc": [p.cap_hoc.value]}
+    if p.tinh_thanh:
+        filters["tinh_thanh"] = [p.tinh_thanh]
+    if p.quan_huyen:
+        filters["quan_huyen"] = [p.quan_huyen]
+    return filters
+
+
+def _criterion_title(plan: Plan, row: Row) -> str:
+    official = catalog.circular(plan.meta.thong_tu).criterion(row.tieu_chi)
+    return row.ten_tieu_chi or (official.title if official else "")
+
+
+def _unaccented(plan: Plan) -> bool:
+    return plan.meta.nguon_van_ban == SourceKind.OCR
+
+
+def row_records(plan: Plan) -> Iterator[Record]:
+    """One record per improvement row, pointing at the row's anchor in the plan. The criterion's
+    name and the school's name are metadata (searchable, shown in results, weighted apart) so
+    that `thư viện trường tân sơn` finds Tân Sơn's library rows without repeating either name
+    in every row's text."""
+    school = plan.school
+    base = {**_school_filters(school), "nam_hoc": [plan.year], "thong_tu": [plan.meta.thong_tu]}
+    for row in plan.rows:
+        text = _join(
+            [row.tieu_chi, row.diem_yeu, row.noi_dung, row.ket_qua_can_dat, *row.giai_phap, row.chu_tri,
+             row.phoi_hop, row.thoi_gian, row.kinh_phi_ghi_chu, row.nguon_kinh_phi, row.dieu_kien_ho_tro,
+             row.giam_sat, row.thoi_diem_bao_cao, row.ghi_chu]
+        )
+        yield Record(
+            url=f"/{plan.url}#{row.anchor}",
+            content=indexed_content(text, _unaccented(plan)),
+            meta={"title": row.tieu_chi, "ten": _criterion_title(plan, row), "truong": school.name},
+            filters={**base, "loai": ["muc"], "tieu_chuan": [row.standard], "tieu_chi": [row.tieu_chi],
+                     "kinh_phi": ["co" if row.has_budget else "khong"]},
+        )
+
+
+def plan_record(plan: Plan) -> Record:
+    """The plan's own words: title, number, place, narrative sections, signer. The table rows
+    have their own records; the document header (motto, issuing body) is left out."""
+    m = plan.meta
+    text = _join([m.tieu_de, m.so_hieu, m.dia_danh, strip_boilerplate(markdown_text(plan.body)), m.nguoi_ky])
+    return Record(
+        url=f"/{plan.url}",
+        content=indexed_content(text, _unaccented(plan)),
+        meta={"title": f"Năm học {plan.year}", "truong": plan.school.name},
+        filters={**_school_filters(plan.school), "loai": ["ke-hoach"], "nam_hoc": [plan.year],
+                 "thong_tu": [m.thong_tu],
+                 "tieu_chuan": sorted({r.standard for r in plan.rows}),
+                 "tieu_chi": sorted({r.tieu_chi for r in plan.rows}),
+                 "kinh_phi": ["co" if any(r.has_budget for r in plan.rows) else "khong"]},
+    )
+
+
+def school_record(school: SchoolRecord) -> Record:
+    """Short on purpose: a school's name is its title, so searching the name ranks it first."""
+    p = school.profile
+    where = ", ".join(x for x in (p.phuong_xa, p.quan_huyen, p.tinh_thanh) if x)
+    text = _join([school.name, p.ten_viet_tat, p.cap_hoc.label, where, p.dia_chi, p.co_quan_chu_quan])
+    years = [plan.year for plan in school.plans]
+    filters = {**_school_filters(school), "loai": ["truong"]}
+    if years:
+        filters["nam_hoc"] = years
+        filters["thong_tu"] = sorted({plan.meta.thong_tu for plan in school.plans})
+    return Record(url=f"/{school.url}", content=indexed_content(text), meta={"title": school.name},
+                  filters=filters)
+
+
+def criterion_records() -> Iterator[Record]:
+    """One per criterion page. The title is the id alone and the name is body text, not
+    metadata: some criteria (level 4) are whole sentences, and metadata that long matches, and
+    is boosted for, nearly any query (`xã hội hóa` ranked "... kinh tế - xã hội ... hoạt động"
+    above the rows that say *xã hội hóa*)."""
+    for circ in catalog.circulars().values():
+        for standard in circ.standards:
+            for c in standard.criteria:
+                text = _join([f"{c.id} {c.title}", f"{standard.label}: {standard.title}", circ.short])
+                yield Record(
+                    url=f"/tieu-chi/{circ.key}/{c.slug}/",
+                    content=indexed_content(text),
+                    meta={"title": c.id},
+                    filters={"loai": ["tieu-chi"], "thong_tu": [circ.code], "tieu_chuan": [standard.id],
+                             "tieu_chi": [c.id], "cap_hoc": [level.value for level in circ.levels]},
+                )
+
+
+def records(corpus: Corpus) -> list[Record]:
+    """Every record, in the order results without words are listed: criterion pages, then
+    school by school its page, and its plans newest first, each followed by its rows."""
+    out: list[Record] = list(criterion_records())
+    for school in corpus.schools.values():
+        out.append(school_record(school))
+        for plan in school.plans:
+            out.append(plan_record(plan))
+            out.extend(row_records(plan))
+    return out
+
+
+# --- Writing the bundle --------------------------------------------------------------------------
+
+
+class SearchBuildError(Exception):
+    pass
+
+
+def chunk_size(recs: list[Record]) -> int:
+    """Size of Pagefind's index chunks (in word positions), grown with the corpus.
+
+    A query downloads the chunks its words fall in, and the list of chunks is part of the
+    metadata every first query downloads: small chunks cut the first, too many of them grow the
+    second. sqrt(words / 5) balanced the two in measurements from 1,000 to 10,000 plans
+    (Pagefind's default, 20,000, made a first query download 2.5 times more at 1,000 plans)."""
+    words = sum(len(r.content.split()) for r in recs)
+    return max(400, min(20_000, int(math.sqrt(words / 5))))
+
+
+def _service(env: dict[str, str]):
+    """Pagefind's Python service, with two changes: its reply loop sleeps 0.1 s per reply
+    (100,000 records would take hours), and it cannot pass settings through the environment."""
+    from pagefind.service import PagefindService
+
+    class Service(PagefindService):
+        async def launch(self) -> "Service":
+            self._backend = await asyncio.create_subprocess_exec(
+                self._bin, "--service", cwd=os.getcwd(), env={**os.environ, **env},
+                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+                limit=2**21,
+            )
+            self._poll_task = self._loop.create_task(self._wait_for_responses())
+            return self
+
+        async def _wait_for_responses(self) -> None:  # the same protocol, without the sleep
+            while True:
+                try:
+                    output = await self._backend.stdout.readuntil(b",")
+                except asyncio.IncompleteReadError:  # the service has exited
+                    for future in self._responses.values():
+                        if not future.done():
+                            future.set_exception(SearchBuildError("Pagefind đã dừng giữa chừng"))
+                    return
+                resp = json.loads(base64.b64decode(output[:-1]))
+                future = self._responses.pop(resp.get("message_id"), None) if resp else None
+                if future is None or future.done():
+                    continue
+                payload = resp["payload"]
+                if payload.get("type") == "Error":
+                    future.set_exception(SearchBuildError(payload.get("message")))
+                else:
+                    future.set_result(payload)
+
+        async def finish(self) -> None:
+            """Let the service exit by itself once its input ends (it may still be writing)."""
+            self._backend.stdin.close()
+            try:
+                await asyncio.wait_for(self._backend.wait(), timeout=600)
+            except asyncio.TimeoutError:
+                self._backend.kill()
+                await self._backend.wait()
+            await self._poll_task
+
+    return Service()
+
+
+async def _write(recs: list[Record], out_dir: Path) -> None:
+    service = await _service({"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size(recs))}).launch()
+    try:
+        index = await service.create_index({"output_path": str(out_dir)})
+        batch = 512  # requests in flight: keeps the pipes busy without flooding them
+        for i in range(0, len(recs), batch):
+            await asyncio.gather(*(
+                index.add_custom_record(url=r.url, content=r.content, language=LANGUAGE, meta=r.meta,
+                                        filters=r.filters, sort=r.sort or None)
+                for r in recs[i : i + batch]
+            ))
+        await index.write_files(str(out_dir))
+    finally:
+        await service.finish()
+
+
+def write_index(recs: list[Record], out_dir: Path) -> None:
+    """Write the Pagefind bundle (script, wasm, index chunks, fragments, filters) to out_dir."""
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    try:
+        asyncio.run(_write(recs, out_dir.resolve()))
+    except FileNotFoundError as e:
+        raise SearchBuildError("không tìm thấy chương trình Pagefind; chạy lại scripts/setup") from e
+    try:
+        entry = json.loads((out_dir / "pagefind-entry.json").read_text("utf-8"))
+        pages = sum(lang["page_count"] for lang in entry["languages"].values())
+    except (OSError, ValueError, KeyError) as e:
+        raise SearchBuildError(f"Pagefind không ghi đủ tệp vào {out_dir}") from e
+    if pages != len(recs):
+        raise SearchBuildError(f"Pagefind ghi {pages} mục thay vì {len(recs)}")
+    for name in UNUSED_BUNDLE_FILES:
+        (out_dir / name).unlink(missing_ok=True)
+
+
+def bundle_size(out_dir: Path) -> int:
+    return sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file())
+
+
+def index_site(corpus: Corpus, site: Path) -> str:
+    """Index the records whose page exists in the built site; returns a one-line summary."""
+    start = time.perf_counter()
+    recs = [r for r in records(corpus) if (site / r.path / "index.html").is_file()]
+    write_index(recs, site / BUNDLE_DIR)
+    return (f"Chỉ mục tìm kiếm: {len(recs)} mục, {bundle_size(site / BUNDLE_DIR) / 1e6:.1f} MB, "
+            f"{time.perf_counter() - start:.1f} giây")
+
+
+def build_search(corpus: Corpus, config) -> None:
+    """Post-build step of every build (scripts/build, mkdocs build, mkdocs serve).
+    CONGKHAI_SEARCH=0 skips it (benchmarks that time the page build alone)."""
+    if os.environ.get("CONGKHAI_SEARCH", "1") == "0":
+        return
+    from mkdocs.exceptions import Abort
+
+    try:
+        log.info(index_site(corpus, Path(config.site_dir)))
+    except SearchBuildError as e:
+        raise Abort(f"Không tạo được chỉ mục tìm kiếm: {e}") from e
+
+
+def register_post_build() -> None:
+    """Add build_search to mkdocs_glue's post-build steps, once."""
+    from . import mkdocs_glue
+
+    if build_search not in mkdocs_glue.POST_BUILD_STEPS:
+        mkdocs_glue.POST_BUILD_STEPS.append(build_search)
+
+
+@pages.register
+def _hook_post_build(corpus: Corpus) -> list:
+    """No pages: registers the index build when the page sets run (on_files). Registering at
+    import time fails because mkdocs_glue imports pages (and so this module) before it has
+    defined POST_BUILD_STEPS."""
+    register_post_build()
+    return []
+
+
+def main(argv: list[str]) -> int:
+    """`python -m congkhai.search`: rebuild only the search index of an already built site."""
+    import argparse
+
+    from .loader import load_corpus
+
+    parser = argparse.ArgumentParser(prog="python -m congkhai.search", description="Dựng lại chỉ mục tìm kiếm của trang đã dựng.")
+    parser.add_argument("--plans", type=Path, default=Path("plans"), help="thư mục kế hoạch (mặc định: plans)")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="thư mục trang đã dựng (mặc định: site)")
+    args = parser.parse_args(argv)
+    corpus, problems = load_corpus(args.plans)
+    if problems.errors:
+        for p in problems.errors:
+            print(p.format(Path.cwd()), file=sys.stderr)
+        return 1
+    if not (args.site / "index.html").is_file():
+        print(f"Không thấy trang đã dựng trong {args.site}; chạy scripts/build trước.", file=sys.stderr)
+        return 1
+    try:
+        print(index_site(corpus, args.site))
+    except SearchBuildError as e:
+        print(f"Không tạo được chỉ mục tìm kiếm: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

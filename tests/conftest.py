@@ -1,0 +1,101 @@
+"""Shared fixtures: built sites, a static server on 127.0.0.1, a headless Chromium.
+
+Sites are built by `python -m congkhai build --no-pdf` in a subprocess (as scripts/build does),
+so every build starts from a fresh interpreter; `build_site` builds any plans folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "plans"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def build_site(plans: Path, site: Path, *, prelude: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
+    """Build `plans` into `site` without PDFs. `prelude` is Python run before the build (tests
+    use it to switch off a safety net and prove the next one holds)."""
+    environment = {**os.environ, "CONGKHAI_PLANS": str(plans), "CONGKHAI_PDF": "0", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    code = f"{prelude}\nimport sys\nfrom congkhai import build\nsys.exit(build.main(sys.argv[1:]))"
+    return subprocess.run(
+        [sys.executable, "-c", code, "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--no-pdf"],
+        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=900,
+    )
+
+
+def build_or_fail(plans: Path, site: Path, **kwargs) -> Path:
+    result = build_site(plans, site, **kwargs)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site of plans/ (the real plans), built once per test session."""
+    if not any(PLANS.glob("*/*.md")):
+        pytest.skip("plans/ chưa có kế hoạch nào")
+    return build_or_fail(PLANS, tmp_path_factory.mktemp("site") / "site")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """serve(folder) -> "http://127.0.0.1:<port>/": a static server, stopped at session end."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, serve) -> str:
+    return serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
+    if not CHROMIUM.is_file():
+        pytest.skip("cần /usr/bin/chromium (scripts/setup --test)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh 1280 px tab; tests resize it with page.set_viewport_size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,0 +1,408 @@
+"""Search: Vietnamese folding, query normalisation, the records, and the search UI in Chromium.
+
+Browser tests run on the site built from plans/ (the real plans). Expected results are derived
+from the model where possible (which rows mention the words, which school has the name).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from congkhai import catalog, search
+from congkhai.loader import load_corpus
+from congkhai.model import Corpus
+
+from conftest import PLANS
+
+# -----------------------------------------------------------------------------
+# Folding and query normalisation (pure functions)
+# -----------------------------------------------------------------------------
+
+QUERY_CASES = [
+    ("5.3", "", "5.3"),
+    ("tiêu chí 5.3", "", "5.3"),
+    ("Tiêu Chí 5.3", "", "5.3"),
+    ("TIÊU CHÍ 5.3", "", "5.3"),
+    ("tieu chi 5.3", "", "5.3"),
+    ("TC 5.3", "", "5.3"),
+    ("tc5.3", "", "5.3"),
+    ("tc5-3", "", "5.3"),
+    ("tiêu chí 1.10", "", "1.10"),
+    ("M4.1", "", "M4.1"),
+    ("tiêu chí m4.2 thư viện", "thư viện", "M4.2"),
+    ("5.3 đội ngũ", "dội ngũ", "5.3"),
+    ("đội ngũ", "dội ngũ", None),
+    ("ĐÁNH GIÁ", "DÁNH GIÁ", None),
+    ("thu vien", "thu vien", None),
+    ("2.5m2", "2.5m2", None),  # an area, not a criterion
+    ("294.157.000", "294.157.000", None),  # an amount
+    ("tháng 11/2022", "tháng 11/2022", None),
+    ("9.9", "9.9", None),  # shaped like an id, but no such criterion
+    ("tiêu chí", "tiêu chí", None),
+    ("  5.3.  ", "", "5.3"),
+    ("", "", None),
+]
+
+
+@pytest.mark.parametrize("raw,text,criterion", QUERY_CASES)
+def test_normalise_query(raw, text, criterion):
+    q = search.normalise_query(raw)
+    assert (q.text, q.criterion) == (text, criterion)
+
+
+def test_normalise_query_accepts_decomposed_input():
+    decomposed = unicodedata.normalize("NFD", "tiêu chí 5.3 đội ngũ")
+    assert search.normalise_query(decomposed) == search.Query(unicodedata.normalize("NFC", "dội ngũ"), "5.3")
+
+
+def test_fold_d_changes_only_d_bar():
+    assert search.fold_d("Đội ngũ đạt chuẩn") == "Dội ngũ dạt chuẩn"
+    assert search.fold("Đội ngũ ĐẠT chuẩn, thư viện") == "doi ngu dat chuan, thu vien"
+
+
+def test_d_words_keep_order_and_repeats():
+    assert search.d_words("Đội ngũ được đánh giá; đội ngũ đủ") == ["dội", "dược", "dánh", "dội", "dủ"]
+    assert search.d_words("thư viện trường") == []
+
+
+def test_indexed_content_appends_folded_copies_after_the_mark():
+    text = "Bồi dưỡng đội ngũ giáo viên"
+    content = search.indexed_content(text)
+    visible, _, tail = content.partition(search.FOLD_MARK)
+    assert visible.strip() == text
+    assert tail.split() == ["dội"]
+    assert search.FOLD_MARK not in search.indexed_content("thư viện")
+
+
+def test_unaccented_text_gets_d_bar_spellings():
+    ocr = "Ra soat doi ngu, lap ke hoach boi duong giao vien dat chuan"
+    assert search.looks_unaccented(ocr)
+    assert not search.looks_unaccented("Rà soát đội ngũ, lập kế hoạch bồi dưỡng giáo viên đạt chuẩn")
+    tail = search.indexed_content(ocr).partition(search.FOLD_MARK)[2].split()
+    assert {"đoi", "đuong", "đat"} <= set(tail)
+
+
+def test_strip_boilerplate_removes_motto_in_any_spelling():
+    for motto in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hoà xã hội chủ nghĩa Việt Nam", "CONG HOA XA HOI CHU NGHIA VIET NAM"):
+        out = search.strip_boilerplate(f"Trường A {motto} Độc lập - Tự do - Hạnh phúc nguồn xã hội hóa")
+        assert search.fold(out).split() == ["truong", "a", "nguon", "xa", "hoi", "hoa"]
+
+
+def test_chunk_size_grows_with_the_corpus_within_bounds():
+    small = [search.Record("/a/", "từ " * 100)]
+    big = [search.Record(f"/{i}/", "từ " * 2000) for i in range(5000)]
+    assert search.chunk_size(small) == 400
+    assert 400 < search.chunk_size(big) <= 20_000
+
+
+# -----------------------------------------------------------------------------
+# Records built from the model
+# -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    corpus, problems = load_corpus(PLANS)
+    if not corpus.plans:
+        pytest.skip("plans/ chưa có kế hoạch nào")
+    assert not problems.errors
+    return corpus
+
+
+def test_one_record_per_row_plan_school_and_criterion(corpus):
+    recs = search.records(corpus)
+    urls = [r.url for r in recs]
+    assert len(urls) == len(set(urls))
+    for plan in corpus.plans:
+        assert f"/{plan.url}" in urls
+        for row in plan.rows:
+            assert f"/{plan.url}#{row.anchor}" in urls
+    for school in corpus.schools.values():
+        assert f"/{school.url}" in urls
+    n_criteria = sum(len(c.criteria) for c in catalog.circulars().values())
+    assert sum(u.startswith("/tieu-chi/") for u in urls) == n_criteria
+    assert len(recs) == n_criteria + len(corpus.schools) + len(corpus.plans) + sum(len(p.rows) for p in corpus.plans)
+
+
+def test_row_records_carry_filters_and_text_from_the_model(corpus):
+    recs = {r.url: r for r in search.records(corpus)}
+    for plan in corpus.plans:
+        for row in plan.rows:
+            rec = recs[f"/{plan.url}#{row.anchor}"]
+            assert rec.filters["tieu_chi"] == [row.tieu_chi]
+            assert rec.filters["tieu_chuan"] == [row.standard]
+            assert rec.filters["nam_hoc"] == [plan.year]
+            assert rec.filters["cap_hoc"] == [plan.school.profile.cap_hoc.value]
+            assert rec.filters["kinh_phi"] == ["co" if row.has_budget else "khong"]
+            assert rec.meta["title"] == row.tieu_chi and rec.meta["truong"] == plan.school.name
+            visible = rec.content.partition(search.FOLD_MARK)[0]
+            for text in [row.diem_yeu, row.noi_dung, row.ket_qua_can_dat, *row.giai_phap]:
+                if text:
+                    assert " ".join(text.split())[:40] in visible
+
+
+def test_records_leave_out_the_motto(corpus):
+    for rec in search.records(corpus):
+        folded = search.fold(rec.content)
+        assert "cong hoa xa hoi chu nghia" not in folded, rec.url
+        assert "doc lap" not in folded or "tu do" not in folded, rec.url
+
+
+def test_every_record_points_to_a_built_page(corpus, built_site):
+    for rec in search.records(corpus):
+        if not rec.url.startswith("/tieu-chi/"):
+            assert (built_site / rec.path / "index.html").is_file(), rec.url
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = sum(lang["page_count"] for lang in entry["languages"].values())
+    assert pages == sum((built_site / r.path / "index.html").is_file() for r in search.records(corpus))
+
+
+def test_material_lunr_search_is_off(built_site):
+    assert not (built_site / "search" / "search_index.json").exists()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "data-ck-search" in home and 'data-md-component="search"' not in home
+    assert not (built_site / "pagefind" / "pagefind-ui.js").exists()
+
+
+# -----------------------------------------------------------------------------
+# The search box in Chromium
+# -----------------------------------------------------------------------------
+
+
+def header_search(page, query: str) -> dict:
+    """Type into the header box; return the count line and the shown results."""
+    box = page.locator(".md-search__input")
+    box.fill("")
+    box.fill(query)
+    page.wait_for_function(
+        "q => document.querySelector('[data-ck-search]').getAttribute('data-ck-rendered') === q", arg=query, timeout=30_000
+    )
+    items = page.eval_on_selector_all(
+        ".md-search-result__item:not(.ck-search-all) a",
+        """els => els.map(a => ({
+            href: a.getAttribute('href'),
+            title: a.querySelector('h1').textContent,
+            text: a.textContent,
+            marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
+        }))""",
+    )
+    count = page.inner_text(".md-search-result__meta")
+    m = re.match(r"(\d+) kết quả", count)
+    return {"n": int(m[1]) if m else 0, "items": items}
+
+
+def folded_words(texts) -> set[str]:
+    return {re.sub(r"\W", "", search.fold(t)) for t in texts}
+
+
+@pytest.fixture
+def home(page, site_url):
+    page.goto(site_url)
+    return page
+
+
+@pytest.mark.parametrize("accented,plain", [("thư viện", "thu vien"), ("đội ngũ", "doi ngu"), ("xã hội hóa", "xa hoi hoa"), ("Bình Phục Nhứt", "binh phuc nhut")])
+def test_folded_pairs_return_the_same_results(home, accented, plain):
+    a, b = header_search(home, accented), header_search(home, plain)
+    assert a["n"] > 0
+    assert a["n"] == b["n"]
+    # The same records (the order may differ: exact diacritics rank a little higher).
+    ids = "q => window.congkhaiSearch.loadPagefind(document.querySelector('[data-ck-base]').dataset.ckBase)" \
+          ".then(pf => window.congkhaiSearch.runSearch(pf, q, {})).then(r => r.results.map(x => x.id).sort())"
+    assert home.evaluate(ids, accented) == home.evaluate(ids, plain)
+
+
+@pytest.mark.parametrize("query", ["thư viện", "thu vien"])
+def test_library_rows_come_first_with_marked_original_words(home, corpus, query):
+    library_rows = {f"{p.url}#{r.anchor}" for p in corpus.plans for r in p.rows if "thu vien" in search.fold(
+        " ".join(filter(None, [r.diem_yeu, r.noi_dung, r.ket_qua_can_dat, *r.giai_phap])))}
+    assert library_rows
+    res = header_search(home, query)
+    top = res["items"][:3]
+    assert any(i["href"].lstrip("/").endswith(tuple(library_rows)) for i in top), top
+    marks = {m for i in top for m in i["marks"]}
+    assert {"thư", "viện"} & {m.lower().strip(".,;:") for m in marks}, marks  # diacritics kept
+    assert folded_words(marks) <= {"thu", "vien", "thuvien"} | {w for w in folded_words(marks) if w.startswith(("thu", "vien"))}
+
+
+@pytest.mark.parametrize("query", ["đội ngũ", "doi ngu"])
+def test_doi_ngu_finds_rows_that_say_it(home, query):
+    res = header_search(home, query)
+    top = res["items"][:3]
+    assert any("doi ngu" in search.fold(i["text"]) for i in top), top
+    assert any(search.fold(m).strip(".,") == "doi" for i in top for m in i["marks"])
+
+
+@pytest.mark.parametrize("query", ["xã hội hóa", "xa hoi hoa"])
+def test_xa_hoi_hoa_ranks_hoa_mi_not_every_motto(home, corpus, query):
+    res = header_search(home, query)
+    hoa_mi = next(s for s in corpus.schools.values() if "hoa mi" in search.fold(s.name))
+    assert any(f"/{hoa_mi.url}" in i["href"] for i in res["items"][:3]), res["items"][:3]
+    assert res["n"] < len(corpus.plans) + sum(len(p.rows) for p in corpus.plans)  # not every record
+
+
+@pytest.mark.parametrize("query", ["Bình Phục Nhứt", "binh phuc nhut", "Trường THCS Tân Sơn", "tan son"])
+def test_school_name_finds_the_school_page_first(home, corpus, query):
+    res = header_search(home, query)
+    first = res["items"][0]["href"]
+    school = next(s for s in corpus.schools.values() if search.fold(query).replace("truong thcs ", "") in search.fold(s.name))
+    assert urlparse(first).path.endswith(f"/{school.url}"), first
+
+
+def test_ocr_plan_found_by_accented_query(home, corpus):
+    ocr = next(p for p in corpus.plans if p.meta.nguon_van_ban.value == "ocr")
+    res = header_search(home, "Bình Phục Nhứt")
+    assert any(f"/{ocr.url}" in i["href"] for i in res["items"]), res["items"]
+
+
+def test_criterion_id_as_typed(home, corpus):
+    expected = {f"/{p.url}#tieu-chi-5-3" for p in corpus.plans for r in p.rows if r.tieu_chi == "5.3"}
+    assert expected
+    shown = []
+    for query in ["5.3", "tiêu chí 5.3", "TC 5.3", "tc5-3"]:
+        res = header_search(home, query)
+        hrefs = [i["href"] for i in res["items"]]
+        for href in hrefs:
+            path = urlparse(href).path + ("#" + urlparse(href).fragment if urlparse(href).fragment else "")
+            assert path.endswith("/5-3/") or path.endswith("#tieu-chi-5-3") or path in {f"/{p.url}" for p in corpus.plans}, href
+        assert expected & {urlparse(h).path + "#" + urlparse(h).fragment for h in hrefs}
+        assert hrefs[0].endswith("/5-3/")  # the criterion page itself first
+        shown.append((res["n"], hrefs))
+    assert all(s == shown[0] for s in shown)
+
+
+def test_js_and_python_normalise_queries_alike(home):
+    home.wait_for_function("() => window.congkhaiSearch")
+    for raw, text, criterion in QUERY_CASES:
+        got = home.evaluate("q => window.congkhaiSearch.normaliseQuery(q)", raw)
+        assert (got["text"], got["criterion"]) == (text, criterion), raw
+    assert home.evaluate("t => window.congkhaiSearch.foldD(t)", "Đội ngũ đạt") == "Dội ngũ dạt"
+
+
+def test_filter_keys_are_the_facets_of_the_page(home, corpus):
+    keys = {k for r in search.records(corpus) for k in r.filters}
+    assert keys <= set(search.FILTER_KEYS)
+    assert home.evaluate("() => window.congkhaiSearch.facets") == list(search.FILTER_KEYS)
+
+
+def test_js_excerpt_cuts_folded_copies_and_marks_original_words(home):
+    content = search.indexed_content("Bồi dưỡng đội ngũ giáo viên về chuyên môn")
+    pieces = home.evaluate("([c, q]) => window.congkhaiSearch.excerpt(c, q, 30)", [content, "doi ngu"])
+    text = "".join(p["text"] for p in pieces)
+    assert text == "Bồi dưỡng đội ngũ giáo viên về chuyên môn"
+    assert [p["text"] for p in pieces if p.get("mark")] == ["đội", "ngũ"]
+
+
+def test_keyboard_and_enter_open_the_search_page(home, site_url):
+    home.keyboard.press("/")
+    assert home.evaluate("() => document.activeElement.classList.contains('md-search__input')")
+    assert home.evaluate("() => document.getElementById('__search').checked")
+    header_search(home, "thu vien")
+    home.keyboard.press("ArrowDown")
+    assert home.evaluate("() => document.activeElement.classList.contains('md-search-result__link')")
+    home.keyboard.press("Escape")
+    assert not home.evaluate("() => document.getElementById('__search').checked")
+    home.locator(".md-search__input").focus()
+    home.locator(".md-search__input").press("Enter")
+    home.wait_for_url("**/tim-kiem/?q=thu+vien")
+
+
+def test_phone_magnifier_opens_the_box(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url)
+    width = "() => document.querySelector('.md-search__inner').getBoundingClientRect().width"
+    assert page.evaluate(width) == 0  # closed: Material hides the box behind the magnifier
+    page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
+    page.wait_for_function(width + " >= 300")
+    res = header_search(page, "binh phuc nhut")
+    assert res["n"] and page.locator(".md-search-result__item").first.is_visible()
+    context.close()
+
+
+def test_result_links_open_the_row(home, site_url):
+    res = header_search(home, "tc 5.3")
+    row = next(i for i in res["items"] if "#tieu-chi-5-3" in i["href"])
+    home.locator(f".md-search-result__link[href='{row['href']}']").click()
+    home.wait_for_url("**#tieu-chi-5-3")
+    assert home.locator("#tieu-chi-5-3").count() == 1
+
+
+# -----------------------------------------------------------------------------
+# The search page: facets with counts, state in the URL
+# -----------------------------------------------------------------------------
+
+
+def page_results(page) -> dict:
+    page.wait_for_selector("[data-ck-search-page][data-ck-rendered]", timeout=30_000)
+    status = page.inner_text("[data-ck-status]")
+    m = re.match(r"(\d+) kết quả", status)
+    return {
+        "n": int(m[1]) if m else 0,
+        "hrefs": page.eval_on_selector_all(".ck-result h2 a", "els => els.map(a => a.getAttribute('href'))"),
+        "checked": page.eval_on_selector_all("[data-ck-facets] input:checked", "els => els.map(e => e.name + '=' + e.value)"),
+    }
+
+
+def test_filter_narrows_results_shows_in_url_and_survives_reload(page, site_url, corpus):
+    page.goto(site_url + "tim-kiem/?q=thu+vien")
+    before = page_results(page)
+    assert before["n"] > 0
+    level = next(s for s in corpus.schools.values() if s.profile.cap_hoc.value == "tieu-hoc").profile.cap_hoc
+    option = page.locator(f"[data-ck-facet=cap_hoc] input[value='{level.value}']")
+    expected = int(option.locator("xpath=../span[@class='ck-facet__count']").inner_text())
+    page.evaluate("() => document.querySelector('[data-ck-search-page]').removeAttribute('data-ck-rendered')")
+    option.check()
+    after = page_results(page)
+    assert 0 < after["n"] < before["n"]
+    assert after["n"] == expected  # the facet's count was right
+    allowed = [f"/{s.url}" for s in corpus.schools.values() if s.profile.cap_hoc == level]
+    allowed += [f"/tieu-chi/{c.key}/" for c in catalog.circulars().values() if level in c.levels]
+    assert all(any(a in h for a in allowed) for h in after["hrefs"]), after["hrefs"]
+    params = parse_qs(urlparse(page.url).query)
+    assert params == {"q": ["thu vien"], "cap_hoc": [level.value]}
+    page.reload()
+    again = page_results(page)
+    assert again == after
+    assert page.input_value("#ck-q") == "thu vien"
+
+
+def test_criterion_facet_and_typed_id_agree(page, site_url):
+    page.goto(site_url + "tim-kiem/?tieu_chi=5.3")
+    by_facet = page_results(page)
+    page.goto(site_url + "tim-kiem/?q=ti%C3%AAu+ch%C3%AD+5.3")
+    by_query = page_results(page)
+    assert by_facet["n"] == by_query["n"] > 0
+    assert set(by_facet["hrefs"]) == set(by_query["hrefs"])
+
+
+# -----------------------------------------------------------------------------
+# Offline, under a sub-path, no foreign requests
+# -----------------------------------------------------------------------------
+
+
+def test_search_works_under_a_sub_path(tmp_path, built_site, serve, browser):
+    root = tmp_path / "pages"
+    root.mkdir()
+    (root / "congkhai").symlink_to(built_site, target_is_directory=True)
+    base = serve(root) + "congkhai/"
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "truong/")
+    res = header_search(page, "binh phuc nhut")
+    assert res["items"] and all(i["href"].startswith("/congkhai/") for i in res["items"])
+    page.goto(base + "tim-kiem/?q=doi+ngu")
+    assert page_results(page)["n"] > 0
+    pagefind = [u for u in requests if "pagefind" in u]
+    assert pagefind and all(u.startswith(base + "pagefind/") for u in pagefind)
+    assert all(u.startswith(base) for u in requests), [u for u in requests if not u.startswith(base)]
+    context.close()
