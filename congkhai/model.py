@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -322,6 +323,8 @@ class Corpus:
 
     schools: dict[str, SchoolRecord] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def plans(self) -> list[Plan]:
+        """Every plan, computed once: templates ask for it on every page (the loader fills the
+        corpus completely before anything reads it)."""
         return [p for s in self.schools.values() for p in s.plans]
