@@ -152,7 +152,7 @@ def _driver(argv: list[str]) -> int:
     def timed_post_build(config):
         phases["pages"] = time.perf_counter() - phases.pop("_pages_start", time.perf_counter())
         b = mkdocs_glue.current()
-        for step in mkdocs_glue.POST_BUILD_STEPS:
+        for step in mkdocs_glue.post_build_steps():
             t = time.perf_counter()
             step(b.corpus, config)
             name = f"post:{getattr(step, '__module__', '?')}.{getattr(step, '__name__', '?')}"

@@ -2,7 +2,11 @@
 
 MkDocs builds the pages (and, through the hooks' post-build steps, the data files and the
 search index); then the plan PDFs are printed from the print views with headless Chromium.
-PDFs are on by default and can be turned off (`--khong-pdf`) where speed matters more.
+Which plans get a PDF is a policy (`--pdf`): every plan (`tat-ca`, the default up to 2,000
+plans), only each school's newest plan (`moi-nhat`, the default above: PDFs would outgrow the
+1 GB a GitHub Pages site may hold) or none (`khong`). The plan pages offer "Tải PDF" exactly
+where the policy puts a PDF. `--khong-pdf` skips printing for a quick build; the pages still
+link the PDFs the policy names.
 """
 
 from __future__ import annotations
@@ -17,12 +21,17 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from .pdf import ALL_PDFS_UP_TO, POLICIES, POLICY_ENV
+
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="build", description="Dựng trang web từ plans/.")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="tệp cấu hình MkDocs")
     parser.add_argument("-d", "--site-dir", default=None, help="thư mục kết quả (mặc định: site)")
     parser.add_argument("--khong-pdf", "--no-pdf", dest="pdf", action="store_false", help="không tạo PDF")
+    parser.add_argument("--pdf", dest="policy", choices=POLICIES, default=None,
+                        help="kế hoạch nào có PDF: tat-ca (tất cả), moi-nhat (kế hoạch mới nhất của mỗi trường), "
+                        f"khong (không có PDF); mặc định tat-ca nếu có đến {ALL_PDFS_UP_TO} kế hoạch, nhiều hơn thì moi-nhat")
     parser.add_argument("--url", default=None, help="địa chỉ trang khi đăng (site_url), ví dụ https://ten.github.io/kho/")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -32,15 +41,23 @@ def main(argv: list[str]) -> int:
         overrides["site_dir"] = args.site_dir
     if args.url is not None:
         overrides["site_url"] = args.url
+    previous = os.environ.get(POLICY_ENV)
+    if args.policy:
+        os.environ[POLICY_ENV] = args.policy  # the pages read it while they are rendered
     try:
         config = load_config(args.config_file, **overrides)
         mkdocs_build.build(config)
     except (Abort, ConfigurationError) as e:
         print(f"Không dựng được trang: {e}", file=sys.stderr)
         return 1
+    finally:
+        if previous is None:
+            os.environ.pop(POLICY_ENV, None)
+        else:
+            os.environ[POLICY_ENV] = previous
     site_dir = Path(config.site_dir)
     if args.pdf and os.environ.get("CONGKHAI_PDF", "1") != "0":
         from . import pdf
 
-        return pdf.build_pdfs(site_dir)
+        return pdf.build_pdfs(site_dir, chosen=args.policy)
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import pages
+from . import pages, pdf, printview
 from .model import Corpus, SchoolRecord
 from .pages import PageSpec
 
@@ -25,11 +25,14 @@ def embed_url(school: SchoolRecord) -> str:
 @pages.register
 def embed_pages(corpus: Corpus) -> Iterator[PageSpec]:
     """/nhung/<slug>/ for every school: its current plan compactly, then the earlier years."""
+    pdfs = pdf.pdf_plans(corpus)
     for school in corpus.schools.values():
         yield PageSpec(
             src_uri=f"{EMBED_ROOT}/{school.slug}/index.md",
             title=f"Kế hoạch cải tiến chất lượng giáo dục – {school.name}",
             template="embed.html",
-            context={"school": school, "plan": school.plans[0] if school.plans else None},
+            context={"school": school, "plan": school.plans[0] if school.plans else None,
+                     # site-root-relative PDF of each plan that has one under the build's PDF policy
+                     "pdf_urls": {p.url: printview.pdf_url(p) for p in school.plans if p.url in pdfs}},
             kind="embed",
         )

@@ -5,7 +5,7 @@ is the post-build step that puts them into the site:
 
     du-lieu/cai-tien.csv           one line per improvement row (UTF-8 with BOM, for Excel)
     du-lieu/ke-hoach.csv           one line per plan
-    du-lieu/ke-hoach.json          every plan (front matter and links), one file
+    du-lieu/ke-hoach.json          index of every plan: school, year and the address of its JSON
     du-lieu/ke-hoach.schema.json   JSON Schema of a plan's front matter (copy of schema/)
     truong/<slug>/truong.json      one school with the list of its plans
     truong/<slug>/<year>/ke-hoach.json  one plan, with its Markdown text
@@ -23,7 +23,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import budget, catalog, feeds, mkdocs_glue
+from . import budget, catalog, feeds, mkdocs_glue, pdf
 from .model import Corpus, Plan, Row, SchoolRecord
 
 LICENCE = "CC BY 4.0"
@@ -89,15 +89,20 @@ def absolute(path: str, site_url: str | None) -> str:
     return path
 
 
-def plan_files(plan: Plan) -> dict[str, str]:
-    """Site-root-relative paths of a plan's page, print view, PDF and JSON."""
+def plan_files(plan: Plan, pdf_policy: str = "tat-ca") -> dict[str, str | None]:
+    """Site-root-relative paths of a plan's page, print view, PDF (None if the build's PDF
+    policy gives it none, see congkhai.pdf) and JSON."""
     slug, year = plan.school.slug, plan.year
     return {
         "url": plan.url,
         "ban_in": f"{plan.url}in/",
-        "pdf": f"{plan.url}{slug}-{year}.pdf",
+        "pdf": f"{plan.url}{slug}-{year}.pdf" if pdf.has_pdf(plan, pdf_policy) else None,
         "json": f"{plan.url}ke-hoach.json",
     }
+
+
+def _links(plan: Plan, site_url: str | None, pdf_policy: str) -> dict[str, str | None]:
+    return {k: absolute(v, site_url) if v else None for k, v in plan_files(plan, pdf_policy).items()}
 
 
 def school_json_path(school: SchoolRecord) -> str:
@@ -153,11 +158,11 @@ def improvement_rows(corpus: Corpus, site_url: str | None = None) -> Iterator[di
             }
 
 
-def plan_rows(corpus: Corpus, site_url: str | None = None, dates: dict | None = None) -> Iterator[dict]:
-    """One dict per plan, keyed by PLAN_COLUMNS."""
+def plan_rows(corpus: Corpus, site_url: str | None = None, dates: dict | None = None, pdf_policy: str = "tat-ca") -> Iterator[dict]:
+    """One dict per plan, keyed by PLAN_COLUMNS (`pdf` empty for a plan without a PDF)."""
     dates = dates or {}
     for plan in _plans(corpus):
-        files = {k: absolute(v, site_url) for k, v in plan_files(plan).items()}
+        files = {k: v or "" for k, v in _links(plan, site_url, pdf_policy).items()}
         meta = plan.meta
         yield _place(plan.school) | {
             "nam_hoc": plan.year,
@@ -191,7 +196,8 @@ def excel_safe(value: object) -> object:
 
 # --- JSON records ---------------------------------------------------------------------------
 
-def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = None, text: bool = True) -> dict:
+def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = None, text: bool = True,
+                pdf_policy: str = "tat-ca") -> dict:
     """A plan for reuse: `ke_hoach` is its front matter exactly as schema/ke-hoach.schema.json
     describes it; the other keys are derived (links, official criterion titles, budget)."""
     record = {
@@ -199,7 +205,7 @@ def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = No
         "ten_truong": plan.school.name,
         "nam_hoc": plan.year,
         "cap_nhat": _updated(plan, dates or {}),
-        **{k: absolute(v, site_url) for k, v in plan_files(plan).items()},
+        **_links(plan, site_url, pdf_policy),
         "truong_json": absolute(school_json_path(plan.school), site_url),
         "tieu_chi": [
             {
@@ -219,7 +225,8 @@ def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = No
     return record
 
 
-def school_record(school: SchoolRecord, site_url: str | None = None, dates: dict | None = None) -> dict:
+def school_record(school: SchoolRecord, site_url: str | None = None, dates: dict | None = None,
+                  pdf_policy: str = "tat-ca") -> dict:
     dates = dates or {}
     return {
         "ma_truong": school.slug,
@@ -235,7 +242,7 @@ def school_record(school: SchoolRecord, site_url: str | None = None, dates: dict
                 "so_tieu_chi": len(plan.rows),
                 "tong_kinh_phi": budget.total_amount(budget.plan_totals(plan)),
                 "cap_nhat": _updated(plan, dates),
-                **{k: absolute(v, site_url) for k, v in plan_files(plan).items()},
+                **_links(plan, site_url, pdf_policy),
             }
             for plan in school.plans
         ],
@@ -243,15 +250,23 @@ def school_record(school: SchoolRecord, site_url: str | None = None, dates: dict
     }
 
 
-def all_plans(corpus: Corpus, site_url: str | None = None, dates: dict | None = None) -> dict:
-    """The whole corpus in one file, without the plans' long Markdown text (that is per plan)."""
+def all_plans(corpus: Corpus, site_url: str | None = None) -> dict:
+    """An index of the corpus: which plans exist and where each one's JSON is. The records
+    themselves live once, per plan (a copy of them all here would double the data on the site)."""
     return {
         "giay_phep": LICENCE,
         "giay_phep_url": LICENCE_URL,
         "luoc_do": absolute(f"{DATA_DIR}/{SCHEMA_FILE}", site_url),
         "so_truong": len(corpus.schools),
         "so_ke_hoach": len(corpus.plans),
-        "ke_hoach": [plan_record(plan, site_url, dates, text=False) for plan in _plans(corpus)],
+        "ke_hoach": [
+            {
+                "ma_truong": plan.school.slug,
+                "nam_hoc": plan.year,
+                "json": absolute(plan_files(plan)["json"], site_url),
+            }
+            for plan in _plans(corpus)
+        ],
     }
 
 
@@ -280,22 +295,20 @@ def write_exports(corpus: Corpus, config) -> None:
     site = Path(config.site_dir)
     site_url = config.site_url or None
     dates = feeds.build_dates(corpus, mkdocs_glue.plans_dir(config))
+    policy = pdf.policy(len(corpus.plans))
     data = site / DATA_DIR
     data.mkdir(parents=True, exist_ok=True)
     (data / "cai-tien.csv").write_bytes(to_csv(IMPROVEMENT_COLUMNS, improvement_rows(corpus, site_url)))
-    (data / "ke-hoach.csv").write_bytes(to_csv(PLAN_COLUMNS, plan_rows(corpus, site_url, dates)))
-    everything = all_plans(corpus, site_url, dates)
-    (data / "ke-hoach.json").write_bytes(to_json(everything))
+    (data / "ke-hoach.csv").write_bytes(to_csv(PLAN_COLUMNS, plan_rows(corpus, site_url, dates, policy)))
+    (data / "ke-hoach.json").write_bytes(to_json(all_plans(corpus, site_url)))
     schema = Path(config.config_file_path).parent / "schema" / SCHEMA_FILE
     if schema.is_file():
         shutil.copyfile(schema, data / SCHEMA_FILE)
     for school in corpus.schools.values():
         folder = site / school.url
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "truong.json").write_bytes(to_json(school_record(school, site_url, dates)))
-    for plan, record in zip(_plans(corpus), everything["ke_hoach"]):
+        (folder / "truong.json").write_bytes(to_json(school_record(school, site_url, dates, policy)))
+    for plan in _plans(corpus):
         (site / plan.url).mkdir(parents=True, exist_ok=True)
-        (site / plan_files(plan)["json"]).write_bytes(to_json(record | {"van_ban": plan.body}))
+        (site / plan_files(plan)["json"]).write_bytes(to_json(plan_record(plan, site_url, dates, pdf_policy=policy)))
 
-
-mkdocs_glue.POST_BUILD_STEPS.append(write_exports)

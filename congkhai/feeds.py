@@ -236,5 +236,3 @@ def write_feeds(corpus: Corpus, config) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
-
-mkdocs_glue.POST_BUILD_STEPS.append(write_feeds)

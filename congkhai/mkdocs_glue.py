@@ -15,14 +15,22 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from . import sanitize, templating
+from . import minify, sanitize, templating
 from .loader import load_corpus
 from .model import Corpus
 from .pages import PageSpec, site_pages
 
 log = logging.getLogger("mkdocs.congkhai")
 
-POST_BUILD_STEPS: list = []  # callables (corpus, config) -> None: data files, search index, PDFs
+
+
+def post_build_steps() -> list:
+    """What is written after the pages, in order: open data, feeds, then the search index.
+
+    Imported here, not at the top, because those modules import pages (and so this module)."""
+    from . import exports, feeds, search
+
+    return [exports.write_exports, feeds.write_feeds, search.build_search]
 
 
 @dataclass
@@ -129,16 +137,17 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    """Every page leaves without Jinja's indentation (congkhai/minify.py: the site must stay small)."""
+    return minify.html(output)
+
+
 def on_post_build(config):
     build = current()
     _Serve.builds += 1
     if _Serve.dirty and _Serve.builds > 1:
         log.info("congkhai: bản xem nhanh (--dirty): dữ liệu mở và chỉ mục tìm kiếm giữ như lần dựng đầu")
         return
-    for step in POST_BUILD_STEPS:
+    for step in post_build_steps():
         step(build.corpus, config)
 
-
-# Modules that write data files after the build append their step to POST_BUILD_STEPS on import
-# (imported last: they need POST_BUILD_STEPS to exist).
-from . import exports, feeds  # noqa: E402,F401

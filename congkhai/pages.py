@@ -60,4 +60,3 @@ def site_pages(corpus: Corpus) -> list[PageSpec]:
 from . import views, criteria_pages, browse  # noqa: E402,F401
 from . import printview  # noqa: E402,F401
 from . import budget, embed  # noqa: E402,F401
-from . import search  # noqa: E402,F401

@@ -44,6 +44,52 @@ CACHE_DAYS = 30  # cached PDFs unused for this long are deleted
 STYLESHEET = re.compile(rb'<link rel="stylesheet" href="([^"]+)"')
 
 
+# Which plans get a PDF (`scripts/build --pdf ...`). A PDF weighs ~70 KB and a GitHub Pages site
+# at most 1 GB: past ALL_PDFS_UP_TO plans only each school's newest plan gets one (every plan
+# keeps its print view, which prints the same document from the browser).
+POLICIES = ("tat-ca", "moi-nhat", "khong")
+ALL_PDFS_UP_TO = 2000
+POLICY_ENV = "CONGKHAI_PDF_POLICY"
+
+
+def policy(plan_count: int) -> str:
+    """The PDF policy of this build: CONGKHAI_PDF_POLICY (set by scripts/build --pdf), else by size."""
+    chosen = os.environ.get(POLICY_ENV, "")
+    if chosen in POLICIES:
+        return chosen
+    return "tat-ca" if plan_count <= ALL_PDFS_UP_TO else "moi-nhat"
+
+
+def has_pdf(plan, chosen: str) -> bool:
+    """Whether `plan` (a model.Plan) gets a PDF under the policy `chosen`."""
+    if chosen == "tat-ca":
+        return True
+    if chosen == "moi-nhat":
+        return plan.school.plans[0] is plan  # SchoolRecord.plans is newest first
+    return False
+
+
+def pdf_plans(corpus) -> set:
+    """Site-root-relative folders (Plan.url) of the plans that get a PDF in this build."""
+    chosen = policy(len(corpus.plans))
+    return {plan.url for plan in corpus.plans if has_pdf(plan, chosen)}
+
+
+def _selected(pages: list[Path], site_dir: Path, chosen: str) -> list[Path]:
+    """The print views to print under a policy, from the built site alone (no corpus needed):
+    moi-nhat keeps, per school folder, the latest school year (folders are named 2024-2025)."""
+    if chosen == "tat-ca":
+        return pages
+    if chosen == "khong":
+        return []
+    newest: dict[Path, Path] = {}
+    for html in pages:
+        school = html.parent.parent.parent
+        if school not in newest or html.parent.parent.name > newest[school].parent.parent.name:
+            newest[school] = html
+    return sorted(newest.values())
+
+
 class PdfError(Exception):
     """A Vietnamese message for the person running the build."""
 
@@ -187,11 +233,13 @@ def prune_cache(cache: Path, keep: set[Path], max_age_days: float = CACHE_DAYS) 
     return removed
 
 
-def build_pdfs(site_dir: Path, cache: Path | None = None) -> int:
-    """Print every plan's print view of a built site to its PDF; 0 on success, 1 with a message."""
+def build_pdfs(site_dir: Path, cache: Path | None = None, chosen: str | None = None) -> int:
+    """Print the print views of a built site to PDFs, for the plans the policy `chosen` (default:
+    policy() for the number of print views) gives one; 0 on success, 1 with a message."""
     site_dir = Path(site_dir)
     cache = Path(cache or cache_dir())
     pages = sorted(site_dir.glob(PRINT_PAGES))
+    pages = _selected(pages, site_dir, chosen or policy(len(pages)))
     if not pages:
         print("Không có bản in nào để tạo PDF.")
         return 0

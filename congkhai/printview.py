@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import catalog, pages
+from . import catalog, pages, pdf
 from .model import Plan, Row, SourceKind, TableLayout
 from .pages import PageSpec
 
@@ -200,7 +200,7 @@ class PrintDoc:
     signer_titles: list[str]
     signer: str | None
     ocr_note: str | None
-    pdf_name: str
+    pdf_name: str | None  # None: the build's PDF policy gives this plan no PDF (congkhai.pdf)
 
 
 def _texts(row: Row, name: str) -> list[str]:
@@ -344,7 +344,7 @@ def _title(text: str) -> str:
     return rest if rest.strip() else text
 
 
-def print_doc(plan: Plan) -> PrintDoc:
+def print_doc(plan: Plan, with_pdf: bool = True) -> PrintDoc:
     meta, profile = plan.meta, plan.school.profile
     governing = meta.co_quan_chu_quan or profile.co_quan_chu_quan
     year_in_title = plan.year in meta.tieu_de or plan.year.replace("-", " - ") in meta.tieu_de
@@ -372,7 +372,7 @@ def print_doc(plan: Plan) -> PrintDoc:
         signer_titles=_signer_titles(meta.chuc_vu_nguoi_ky),
         signer=meta.nguoi_ky,
         ocr_note=ocr_note,
-        pdf_name=pdf_name(plan),
+        pdf_name=pdf_name(plan) if with_pdf else None,
     )
 
 
@@ -403,12 +403,13 @@ def pdf_url(plan: Plan) -> str:
 
 @pages.register
 def print_pages(corpus) -> list[PageSpec]:
+    pdfs = pdf.pdf_plans(corpus)
     return [
         PageSpec(
             src_uri=f"truong/{plan.school.slug}/{plan.year}/in.md",
             title=f"Kế hoạch cải tiến chất lượng giáo dục năm học {plan.year} – {plan.school.name} (bản in)",
             template="print.html",
-            context={"plan": plan, "doc": print_doc(plan), "split_trailing_heading": split_trailing_heading},
+            context={"plan": plan, "doc": print_doc(plan, plan.url in pdfs), "split_trailing_heading": split_trailing_heading},
             body=plan.body,
             kind="print",
         )

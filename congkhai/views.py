@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import budget, catalog, gitlog, pages, printview
+from . import budget, catalog, gitlog, pages, pdf, printview
 from .catalog import Circular, Criterion
 from .model import Corpus, Plan, Row, SchoolRecord, SourceKind, TableLayout
 from .pages import PageSpec
@@ -221,7 +221,7 @@ class PlanView:
     signer_title: list[str]
     recipients: list[str]
     ocr: bool
-    pdf_name: str
+    pdf_name: str | None  # None: the build's PDF policy gives this plan no PDF (congkhai.pdf)
     last_change: dt.date | None = None
     row_count: int = 0
 
@@ -230,7 +230,7 @@ class PlanView:
         return self.plan.school
 
 
-def plan_view(plan: Plan, last_change: dt.date | None = None) -> PlanView:
+def plan_view(plan: Plan, last_change: dt.date | None = None, with_pdf: bool = True) -> PlanView:
     meta = plan.meta
     profile = plan.school.profile
     circ = catalog.circular(meta.thong_tu)
@@ -252,7 +252,7 @@ def plan_view(plan: Plan, last_change: dt.date | None = None) -> PlanView:
         signer_title=[line.strip() for line in (meta.chuc_vu_nguoi_ky or "").replace("/", "\n").splitlines() if line.strip()],
         recipients=list(meta.noi_nhan),
         ocr=meta.nguon_van_ban == SourceKind.OCR,
-        pdf_name=printview.pdf_name(plan),
+        pdf_name=printview.pdf_name(plan) if with_pdf else None,
         last_change=last_change,
         row_count=len(plan.rows),
     )
@@ -375,12 +375,13 @@ def plan_pages(corpus: Corpus) -> Iterator[PageSpec]:
     changed: dict[Path, dt.date] = {}
     for root in {plan.path.parent.parent for plan in corpus.plans}:
         changed.update(gitlog.last_changes(root))
+    pdfs = pdf.pdf_plans(corpus)
     for plan in corpus.plans:
         yield PageSpec(
             src_uri=f"truong/{plan.school.slug}/{plan.year}.md",
             title=plan_title(plan),
             template="plan.html",
-            context={"plan": plan, "view": plan_view(plan, changed.get(plan.path.resolve()))},
+            context={"plan": plan, "view": plan_view(plan, changed.get(plan.path.resolve()), plan.url in pdfs)},
             body=plan.body,
             kind="plan",
             hide=("navigation", "toc"),

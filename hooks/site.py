@@ -33,5 +33,9 @@ def on_page_context(context, page, config, nav):
     return glue.on_page_context(context, page, config, nav)
 
 
+def on_post_page(output, page, config):
+    return glue.on_post_page(output, page, config)
+
+
 def on_post_build(config):
     return glue.on_post_build(config)

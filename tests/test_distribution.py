@@ -273,10 +273,14 @@ def test_json_exports_round_trip_to_the_model(site, corpus):
             assert record["van_ban"] == plan.body
             assert [t["ma"] for t in record["tieu_chi"]] == [r.tieu_chi for r in plan.rows]
             assert record["url"] == base + plan.url
-    everything = json.loads((folder / "du-lieu/ke-hoach.json").read_text("utf-8"))
-    assert everything["giay_phep"] == "CC BY 4.0"
-    assert everything["so_ke_hoach"] == len(everything["ke_hoach"]) == len(corpus.plans)
-    assert "van_ban" not in everything["ke_hoach"][0]
+    index = json.loads((folder / "du-lieu/ke-hoach.json").read_text("utf-8"))
+    assert index["giay_phep"] == "CC BY 4.0"
+    assert index["so_ke_hoach"] == len(index["ke_hoach"]) == len(corpus.plans)
+    assert {(e["ma_truong"], e["nam_hoc"]) for e in index["ke_hoach"]} == {(p.school.slug, p.year) for p in corpus.plans}
+    for entry in index["ke_hoach"]:
+        # The index only points at the per-plan records (they are not copied into it).
+        assert set(entry) == {"ma_truong", "nam_hoc", "json"}
+        assert fetch(entry["json"])[0] == 200
     schema = ROOT / "schema" / "ke-hoach.schema.json"
     if schema.exists():
         assert (folder / "du-lieu/ke-hoach.schema.json").read_bytes() == schema.read_bytes()
