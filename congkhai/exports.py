@@ -55,6 +55,10 @@ IMPROVEMENT_COLUMNS: list[tuple[str, str]] = [
     ("kinh_phi_ghi_chu", "Kinh phí ghi bằng chữ"),
     ("nguon_kinh_phi", "Nguồn kinh phí (như văn bản)"),
     ("nhom_nguon_kinh_phi", "Nhóm nguồn kinh phí"),
+    ("dieu_kien_ho_tro", "Điều kiện hỗ trợ khác"),
+    ("giam_sat", "Giám sát"),
+    ("thoi_diem_bao_cao", "Thời điểm báo cáo"),
+    ("ghi_chu", "Ghi chú"),
     ("url", "Địa chỉ kế hoạch"),
 ]
 
@@ -154,6 +158,10 @@ def improvement_rows(corpus: Corpus, site_url: str | None = None) -> Iterator[di
                 "kinh_phi_ghi_chu": row.kinh_phi_ghi_chu or "",
                 "nguon_kinh_phi": row.nguon_kinh_phi or "",
                 "nhom_nguon_kinh_phi": budget.row_source(row) or "",
+                "dieu_kien_ho_tro": row.dieu_kien_ho_tro or "",
+                "giam_sat": row.giam_sat or "",
+                "thoi_diem_bao_cao": row.thoi_diem_bao_cao or "",
+                "ghi_chu": row.ghi_chu or "",
                 "url": f"{url}#{row.anchor}",
             }
 

@@ -573,3 +573,11 @@ def test_single_school_build_never_empties_a_folder_of_other_files(corpus, tmp_p
     result = run_cli("build-school", next(iter(corpus.schools)), "-o", str(keep), "--no-pdf")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert (keep / "quan-trong.docx").exists()
+
+
+def test_improvement_csv_has_a_column_for_every_row_field():
+    """The open data must not drop any field an editor can write in a row."""
+    from congkhai.model import Row
+
+    columns = {name for name, _ in exports.IMPROVEMENT_COLUMNS}
+    assert set(Row.model_fields) <= columns, set(Row.model_fields) - columns
