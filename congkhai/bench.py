@@ -28,7 +28,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -139,7 +138,7 @@ def _driver(argv: list[str]) -> int:
             if s.src_uri in nav or ((kinds is None or s.kind in kinds) and s.kind not in skip)
         ]
     phases: dict[str, float] = {}
-    on_config, on_post_build = mkdocs_glue.on_config, mkdocs_glue.on_post_build
+    on_config = mkdocs_glue.on_config
 
     def timed_config(config):
         t = time.perf_counter()

@@ -149,11 +149,11 @@ def browse_pages(corpus: Corpus) -> Iterator[PageSpec]:
         for pager, chunk in paginate(schools, f"duyet/cap-hoc/{level.value}/", PER_PAGE):
             yield _listing(pager, f"Các trường {level.label if level.label.isupper() else level.label.lower()}", "browse-schools.html", {"schools": chunk, "level": level})
     all_provinces = provinces(corpus)
-    yield PageSpec("duyet/dia-phuong/index.md", "Duyệt theo địa phương", "browse-places.html", {"provinces": all_provinces}, kind="browse", hide=("toc",))
+    yield PageSpec("duyet/dia-phuong/index.md", "Duyệt theo địa phương", "browse-places.html", {"provinces": all_provinces}, kind="browse", hide=("navigation", "toc"))
     for province in all_provinces:
         yield PageSpec(
             f"{province.url}index.md", f"Các trường ở {province.label}", "browse-places.html",
-            {"provinces": [province], "province": province}, kind="browse", hide=("toc",),
+            {"provinces": [province], "province": province}, kind="browse", hide=("navigation", "toc"),
         )
         for district, link in zip(province.districts, province.district_links):
             for pager, chunk in paginate(schools_by_name(district.schools), link.url, PER_PAGE):
@@ -172,4 +172,4 @@ def _district_label(district: District, province: Province) -> str:
 def _listing(pager, title: str, template: str, context: dict) -> PageSpec:
     if pager.number > 1:
         title = f"{title} – trang {pager.number}"
-    return PageSpec(pager.src_uri(), title, template, {**context, "pager": pager}, kind="browse", hide=("toc",))
+    return PageSpec(pager.src_uri(), title, template, {**context, "pager": pager}, kind="browse", hide=("navigation", "toc"))

@@ -122,7 +122,7 @@ def criterion_pages(corpus: Corpus) -> Iterator[PageSpec]:
             "circular.html",
             {"circular": circ, "standards": standard_counts(circ, index)},
             kind="criterion",
-            hide=("toc",),
+            hide=("navigation", "toc"),
         )
         for crit in circ.criteria.values():
             rows = index.get((circ.code, crit.id), [])
@@ -144,5 +144,5 @@ def criterion_pages(corpus: Corpus) -> Iterator[PageSpec]:
                         "schools": len({m.plan.school.slug for m in rows}),
                     },
                     kind="criterion",
-                    hide=("toc",),
+                    hide=("navigation", "toc"),
                 )

@@ -33,8 +33,8 @@ SCHEMA_FILE = "ke-hoach.schema.json"
 SOLUTION_SEPARATOR = " | "
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-# Header of du-lieu/cai-tien.csv, in order, with what each column holds (also on /du-lieu-mo/).
-IMPROVEMENT_COLUMNS: list[tuple[str, str]] = [
+# The school and plan columns both CSV files start with.
+PLAN_KEY_COLUMNS: list[tuple[str, str]] = [
     ("ma_truong", "Mã trường (tên thư mục trong plans/)"),
     ("ten_truong", "Tên trường"),
     ("cap_hoc", "Cấp học"),
@@ -42,6 +42,10 @@ IMPROVEMENT_COLUMNS: list[tuple[str, str]] = [
     ("quan_huyen", "Quận, huyện"),
     ("nam_hoc", "Năm học"),
     ("thong_tu", "Thông tư"),
+]
+
+# Header of du-lieu/cai-tien.csv, in order, with what each column holds (also on /du-lieu-mo/).
+IMPROVEMENT_COLUMNS: list[tuple[str, str]] = PLAN_KEY_COLUMNS + [
     ("tieu_chi", "Mã tiêu chí"),
     ("ten_tieu_chi", "Tên tiêu chí"),
     ("diem_yeu", "Điểm yếu"),
@@ -63,14 +67,7 @@ IMPROVEMENT_COLUMNS: list[tuple[str, str]] = [
 ]
 
 # Header of du-lieu/ke-hoach.csv.
-PLAN_COLUMNS: list[tuple[str, str]] = [
-    ("ma_truong", "Mã trường"),
-    ("ten_truong", "Tên trường"),
-    ("cap_hoc", "Cấp học"),
-    ("tinh_thanh", "Tỉnh, thành phố"),
-    ("quan_huyen", "Quận, huyện"),
-    ("nam_hoc", "Năm học"),
-    ("thong_tu", "Thông tư"),
+PLAN_COLUMNS: list[tuple[str, str]] = PLAN_KEY_COLUMNS + [
     ("so_hieu", "Số, ký hiệu văn bản"),
     ("ngay_ban_hanh", "Ngày ban hành"),
     ("nguoi_ky", "Người ký"),

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import posixpath
-import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,38 +50,10 @@ def plan_date(plan: Plan, git_dates: dict[Path, dt.date]) -> PlanDate:
     return PlanDate(dt.datetime.combine(day, dt.time(), VN_TIME), False)
 
 
-_dates_cache: tuple[Corpus, dict[Path, PlanDate]] | None = None
-
-
 def build_dates(corpus: Corpus, plans_dir: Path) -> dict[Path, PlanDate]:
-    """Dates of every plan (keys: resolved file paths), asking git once per build."""
-    global _dates_cache
-    if _dates_cache is not None and _dates_cache[0] is corpus:
-        return _dates_cache[1]
-    # A single-school build links the school's folder into a temporary plans dir: ask git
-    # where the files really are.
-    roots = {plan.path.resolve().parent.parent for plan in corpus.plans} or {Path(plans_dir).resolve()}
-    git_dates: dict[Path, dt.date] = {}
-    for root in roots:
-        if _shallow(root):
-            # A shallow clone dates every file to its newest commit: every plan would look
-            # changed on every deploy. Issue dates are stable, if less precise.
-            log.info("Lịch sử git không đầy đủ (shallow clone) ở %s: bản tin dùng ngày ban hành; "
-                        "khi dựng trang hãy lấy đủ lịch sử (actions/checkout với fetch-depth: 0).", root)
-            continue
-        git_dates |= gitlog.last_changes(root)
-    dates = {plan.path.resolve(): plan_date(plan, git_dates) for plan in corpus.plans}
-    _dates_cache = (corpus, dates)
-    return dates
-
-
-def _shallow(root: Path) -> bool:
-    try:
-        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--is-shallow-repository"],
-                             capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return out.returncode == 0 and out.stdout.strip() == "true"
+    """Dates of every plan (keys: resolved file paths): git's when it has one, else the issue date."""
+    git_dates = gitlog.plan_dates(corpus)
+    return {plan.path.resolve(): plan_date(plan, git_dates) for plan in corpus.plans}
 
 
 # --- feed model -----------------------------------------------------------------------------

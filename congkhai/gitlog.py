@@ -8,8 +8,11 @@ Outside a git work tree (a test folder, a downloaded archive) there are simply n
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import subprocess
 from pathlib import Path
+
+log = logging.getLogger("mkdocs.congkhai")
 
 _DATE = "\x1f"  # marks the date line of each commit in the log output
 
@@ -42,3 +45,43 @@ def last_changes(root: Path) -> dict[Path, dt.date]:
     if result.returncode != 0:
         return {}
     return parse_log(result.stdout, root)
+
+
+_cache: tuple[object, dict[Path, dt.date]] | None = None
+
+
+def plan_dates(corpus) -> dict[Path, dt.date]:
+    """Last commit date of every plan file (resolved paths), asked once per loaded corpus.
+
+    Plan pages, feeds and exports all need these dates; they share this one answer. A single-
+    school build links the school's folder into a temporary plans dir, so git is asked where the
+    files really are. A shallow clone would date every file to its newest commit, so it gives none.
+    """
+    global _cache
+    if _cache is not None and _cache[0] is corpus:
+        return _cache[1]
+    dates: dict[Path, dt.date] = {}
+    for root in {plan.path.resolve().parent.parent for plan in corpus.plans}:
+        if _shallow(root):
+            log.info("Lịch sử git không đầy đủ (shallow clone) ở %s: không có ngày cập nhật từ git; "
+                     "khi dựng trang hãy lấy đủ lịch sử (actions/checkout với fetch-depth: 0).", root)
+            continue
+        dates |= last_changes(root)
+    _cache = (corpus, dates)
+    return dates
+
+
+def _shallow(root: Path) -> bool:
+    """Whether root is in a shallow clone, read from the repository files (no extra git process)."""
+    for folder in (root, *root.parents):
+        dot_git = folder / ".git"
+        if dot_git.is_dir():
+            return (dot_git / "shallow").exists()
+        if dot_git.is_file():  # a worktree or submodule: ".git" names the real git dir
+            text = dot_git.read_text("utf-8", "replace").strip()
+            git_dir = (folder / text.removeprefix("gitdir:").strip()).resolve()
+            common = git_dir / "commondir"
+            if common.exists():
+                git_dir = (git_dir / common.read_text("utf-8").strip()).resolve()
+            return (git_dir / "shallow").exists()
+    return False

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, pages
+from . import catalog
 from .model import CRITERION_ID, Corpus, Plan, Row, SchoolRecord, SourceKind
 
 log = logging.getLogger("mkdocs.congkhai.search")

@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import budget, catalog, gitlog, pages, pdf, printview
 from .catalog import Circular, Criterion
@@ -372,9 +371,7 @@ def plan_title(plan: Plan) -> str:
 @pages.register
 def plan_pages(corpus: Corpus) -> Iterator[PageSpec]:
     """/truong/<slug>/<year>/: one page per plan (git is asked once for every plan's date)."""
-    changed: dict[Path, dt.date] = {}
-    for root in {plan.path.parent.parent for plan in corpus.plans}:
-        changed.update(gitlog.last_changes(root))
+    changed = gitlog.plan_dates(corpus)
     pdfs = pdf.pdf_plans(corpus)
     for plan in corpus.plans:
         yield PageSpec(
@@ -398,11 +395,11 @@ def school_pages(corpus: Corpus) -> Iterator[PageSpec]:
             template="school.html",
             context={"school": school, "view": school_view(school)},
             kind="school",
-            hide=("toc",),
+            hide=("navigation", "toc"),
         )
     ordered = sorted(corpus.schools.values(), key=lambda s: (budget.fold(s.name), s.slug))
     for pager, chunk in paginate(ordered, "truong/", SCHOOLS_PER_PAGE):
         title = "Các trường" if pager.number == 1 else f"Các trường – trang {pager.number}"
         yield PageSpec(
-            pager.src_uri(), title, "schools.html", {"schools": list(chunk), "pager": pager}, kind="browse", hide=("toc",)
+            pager.src_uri(), title, "schools.html", {"schools": list(chunk), "pager": pager}, kind="browse", hide=("navigation", "toc")
         )
