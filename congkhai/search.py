@@ -1,25 +1,33 @@
-"""Site search: a Pagefind index built from the model, one record per thing a reader looks for.
+"""Site search: Pagefind indexes built from the model, one record per thing a reader looks for.
 
 Pagefind could crawl the built HTML, but pages carry the national motto, headers, navigation and
 repeated labels; those words are on every page and drown the ranking (*Cộng hòa xã hội chủ nghĩa*
 matched `xã hội hóa` on every plan) and make the posting lists that a first query downloads
 large. So the records are written here, from the model, with only the text that says something:
-one per improvement row (linked to its anchor in the plan), one per plan (its narrative), one per
-school and one per criterion page. Everything here is a pure function of the corpus except
-`write_index` and the post-build step that calls it.
+one per plan (its narrative, then a section per improvement row that Pagefind returns as a
+sub-result linking to the row), one per school and one per criterion page.
+
+A query must not download an index that grows with the whole site, so the records go into
+bundles: a common one (schools and criteria, always searched) and the plans by school year
+(small years share one, see BUNDLE_PLANS). The browser reads `pham-vi.json` and searches the
+common bundle merged with the newest years' bundle, or with the bundles of the years the reader
+chose. Everything here is a pure
+function of the corpus except `write_index` and the post-build step that calls it.
 
 Vietnamese folding: Pagefind folds tone and vowel marks itself in both directions (`thu vien`
 finds *thư viện*, `Bình Phục Nhứt` finds the OCR text *BINH PHUC NHUT*), but `đ` is a letter of
-its own, not a combining mark, so `doi ngu` would miss *đội ngũ*. Each record's content therefore
-ends, after `FOLD_MARK`, with its words containing `đ` spelled with `d`; the browser side maps
-`đ` to `d` in queries as well (normalise_query here, normaliseQuery in search.js: the same
-rules, tested against each other). The result lists cut that tail off before showing excerpts.
+its own, not a combining mark, so `doi ngu` would miss *đội ngũ*. Each text (a record's, a
+row's) therefore ends, after `FOLD_MARK`, with its words containing `đ` spelled with `d`; the
+browser side maps `đ` to `d` in queries as well (normalise_query here, normaliseQuery in
+search.js: the same rules, tested against each other). The result lists cut that tail off before
+showing excerpts.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import functools
 import html
 import json
 import logging
@@ -30,6 +38,7 @@ import shutil
 import sys
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +59,11 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
+# A year's bundle is only ever merged into the common one, whose script and wasm do the work.
+YEAR_BUNDLE_FILES = ("pagefind.js", "pagefind-worker.js")  # and the wasm
+# The HTML a plan is indexed from (its rows become Pagefind sub-results), in overrides/.
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
+PLAN_TEMPLATE = "search/ke-hoach.html"
 
 # Filter keys are also the query parameters of /tim-kiem/ (?q=...&nam_hoc=2023-2024).
 FILTER_KEYS = ("loai", "cap_hoc", "nam_hoc", "tinh_thanh", "quan_huyen", "thong_tu", "tieu_chuan", "tieu_chi", "kinh_phi")
@@ -84,10 +98,14 @@ def dd_words(text: str) -> list[str]:
     return [w.replace("d", "đ") for w in _WORD.findall(text.lower()) if "d" in w]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+
+
 def looks_unaccented(text: str) -> bool:
     """True for Vietnamese written without marks: almost every letter is plain ASCII."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 20 and sum(not c.isascii() for c in letters) < 0.02 * len(letters)
+    letters = len(_LETTER.findall(text))
+    return letters >= 20 and len(_NON_ASCII_LETTER.findall(text)) < 0.02 * letters
 
 
 def indexed_content(text: str, unaccented: bool = False) -> str:
@@ -107,9 +125,14 @@ _BOILERPLATE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    return (fold(c) or c)[0]
+
+
 def _fold_each(text: str) -> str:
     """fold() applied character by character, so positions in the result match the input."""
-    return "".join((fold(c) or c)[0] for c in text)
+    return "".join(map(_fold_char, text))
 
 
 def strip_boilerplate(text: str) -> str:
@@ -156,21 +179,36 @@ def normalise_query(raw: str) -> Query:
 
 
 @dataclass(frozen=True)
-class Record:
-    """One search result as Pagefind's add_custom_record takes it."""
+class Section:
+    """One improvement row inside a plan's record: Pagefind returns it as a sub-result pointing
+    at the row's anchor, so a search lists the rows that match, ranked within their plan."""
 
-    url: str  # site-absolute ("/truong/x/2024-2025/#tieu-chi-5-3"); Pagefind prefixes the base
-    content: str  # indexed text (see indexed_content); excerpts come from its first part
-    meta: dict[str, str] = field(default_factory=dict)  # title, ten, truong: all searchable
+    anchor: str  # the row's id in the plan page ("tieu-chi-5-3")
+    heading: str  # criterion id and name, searchable with a little more weight than the text
+    text: str  # indexed text (see indexed_content)
+    budget: bool  # the row plans an amount (the kinh_phi filter, applied per row in the browser)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One search result. Plans are HTML records (their rows are sections with anchors, rendered
+    by overrides/search/ke-hoach.html); schools and criteria are Pagefind custom records."""
+
+    url: str  # site-absolute ("/truong/x/2024-2025/"); Pagefind prefixes the base
+    content: str  # indexed text (see indexed_content); for a plan, its narrative
+    meta: dict[str, str] = field(default_factory=dict)  # title, truong: searchable, shown in results
     filters: dict[str, list[str]] = field(default_factory=dict)
-    # No sort keys: each costs bytes per record in the metadata every first query downloads.
-    # Results without words (a criterion id alone) come in the order records were added.
-    sort: dict[str, str] = field(default_factory=dict)
+    sections: tuple[Section, ...] = ()
+    bundle: str = ""  # "" for the common bundle, else the school year whose bundle holds it
 
     @property
     def path(self) -> str:
-        """The built page this record points into, relative to the site folder."""
+        """The built page this record points to, relative to the site folder."""
         return self.url.split("#")[0].lstrip("/")
+
+    @property
+    def words(self) -> int:
+        return len(self.content.split()) + sum(len(s.heading.split()) + len(s.text.split()) for s in self.sections)
 
 
 def _join(parts: Iterable[str | None]) -> str:
@@ -220,31 +258,23 @@ def _unaccented(plan: Plan) -> bool:
     return plan.meta.nguon_van_ban == SourceKind.OCR
 
 
-def row_records(plan: Plan) -> Iterator[Record]:
-    """One record per improvement row, pointing at the row's anchor in the plan. The criterion's
-    name and the school's name are metadata (searchable, shown in results, weighted apart) so
-    that `thư viện trường tân sơn` finds Tân Sơn's library rows without repeating either name
-    in every row's text."""
-    school = plan.school
-    base = {**_school_filters(school), "nam_hoc": [plan.year], "thong_tu": [plan.meta.thong_tu]}
-    for row in plan.rows:
-        text = _join(
-            [row.tieu_chi, row.diem_yeu, row.noi_dung, row.ket_qua_can_dat, *row.giai_phap, row.chu_tri,
-             row.phoi_hop, row.thoi_gian, row.kinh_phi_ghi_chu, row.nguon_kinh_phi, row.dieu_kien_ho_tro,
-             row.giam_sat, row.thoi_diem_bao_cao, row.ghi_chu]
-        )
-        yield Record(
-            url=f"/{plan.url}#{row.anchor}",
-            content=indexed_content(text, _unaccented(plan)),
-            meta={"title": row.tieu_chi, "ten": _criterion_title(plan, row), "truong": school.name},
-            filters={**base, "loai": ["muc"], "tieu_chuan": [row.standard], "tieu_chi": [row.tieu_chi],
-                     "kinh_phi": ["co" if row.has_budget else "khong"]},
-        )
+def row_section(plan: Plan, row: Row) -> Section:
+    """A row's words: its weakness, content, result, solutions, who, when, budget and notes."""
+    text = _join(
+        [row.diem_yeu, row.noi_dung, row.ket_qua_can_dat, *row.giai_phap, row.chu_tri, row.phoi_hop,
+         row.thoi_gian, row.kinh_phi_ghi_chu, row.nguon_kinh_phi, row.dieu_kien_ho_tro, row.giam_sat,
+         row.thoi_diem_bao_cao, row.ghi_chu]
+    )
+    return Section(anchor=row.anchor, heading=f"{row.tieu_chi} {_criterion_title(plan, row)}".strip(),
+                   text=indexed_content(text, _unaccented(plan)), budget=row.has_budget)
 
 
 def plan_record(plan: Plan) -> Record:
-    """The plan's own words: title, number, place, narrative sections, signer. The table rows
-    have their own records; the document header (motto, issuing body) is left out."""
+    """One record per plan: its filters are its rows' (the browser applies the row-level ones,
+    criterion and budget, to the rows it lists); its own words (title, number, place, narrative, signer; not the
+    document header with the motto), then one section per row. A record per row ranked rows
+    better, but Pagefind keeps about 8 bytes per record in the metadata every first query
+    downloads: 180,000 rows at 10,000 plans made that alone 1.3 MB."""
     m = plan.meta
     text = _join([m.tieu_de, m.so_hieu, m.dia_danh, strip_boilerplate(markdown_text(plan.body)), m.nguoi_ky])
     return Record(
@@ -255,7 +285,9 @@ def plan_record(plan: Plan) -> Record:
                  "thong_tu": [m.thong_tu],
                  "tieu_chuan": sorted({r.standard for r in plan.rows}),
                  "tieu_chi": sorted({r.tieu_chi for r in plan.rows}),
-                 "kinh_phi": ["co" if any(r.has_budget for r in plan.rows) else "khong"]},
+                 "kinh_phi": sorted({"co" if r.has_budget else "khong" for r in plan.rows})},
+        sections=tuple(row_section(plan, row) for row in plan.rows),
+        bundle=plan.year,
     )
 
 
@@ -293,17 +325,81 @@ def criterion_records() -> Iterator[Record]:
 
 def records(corpus: Corpus) -> list[Record]:
     """Every record, in the order results without words are listed: criterion pages, then
-    school by school its page, and its plans newest first, each followed by its rows."""
+    school by school its page, and its plans newest first."""
     out: list[Record] = list(criterion_records())
     for school in corpus.schools.values():
         out.append(school_record(school))
-        for plan in school.plans:
-            out.append(plan_record(plan))
-            out.extend(row_records(plan))
+        out.extend(plan_record(plan) for plan in school.plans)
     return out
 
 
-# --- Writing the bundle --------------------------------------------------------------------------
+# --- Bundles: one always searched, the plans by school year -------------------------------------
+
+# How many plans a bundle of school years holds (a single year holds all its own). A query
+# downloads, from each bundle it searches, the metadata (about 8 bytes a record) and the
+# posting lists of its words, and the posting list of a syllable found in every plan (*viên* of
+# *giáo viên*) grows with the plans of the bundle. Measured with generated plans, a bundle of
+# 830 plans keeps a first query under 300 KB; small years share a bundle (ten bundles of 100
+# plans cost more than one of 1,000: each sends its own chunks for every word).
+BUNDLE_PLANS = 1_000
+SCOPE_FILE = "pham-vi.json"
+# A first query may ask for words indexed this many times in all in the default bundle: about
+# 120 KB of posting lists, the rest of 300 KB being Pagefind's script and wasm, metadata and
+# fragments. Beyond it, search.js leaves the commonest words out ("trường" is in every plan).
+# Words indexed fewer than COMMON_WORD_MIN times cost little and are not listed.
+QUERY_BUDGET = 60_000
+COMMON_WORD_MIN = 1_000
+
+
+def word_positions(recs: Iterable[Record]) -> Counter:
+    """How many times each folded word is indexed in these records: about what its posting
+    list weighs (a position costs a byte or two in Pagefind's chunks)."""
+    counts: Counter = Counter()
+    for r in recs:
+        for text in (r.content, *r.meta.values(), *(f"{s.heading} {s.text}" for s in r.sections)):
+            counts.update(_WORD.findall(fold(text)))
+    return counts
+
+
+def year_bundles(counts: dict[str, int]) -> list[list[str]]:
+    """School years (with their plan counts) grouped into bundles, newest first: consecutive
+    years share one while it holds at most BUNDLE_PLANS plans."""
+    groups: list[list[str]] = []
+    total = 0
+    for year in sorted(counts, reverse=True):
+        if groups and total + counts[year] <= BUNDLE_PLANS:
+            groups[-1].append(year)
+            total += counts[year]
+        else:
+            groups.append([year])
+            total = counts[year]
+    return groups
+
+
+def bundle_dir(years: list[str]) -> str:
+    """nam-hoc/2024-2025/, or nam-hoc/2016-2017--2019-2020/ for years sharing a bundle."""
+    return f"nam-hoc/{years[-1]}--{years[0]}/" if len(years) > 1 else f"nam-hoc/{years[0]}/"
+
+
+def scope(recs: list[Record]) -> dict:
+    """What the browser reads before its first query: every school year with its plan count
+    and bundle, newest first; the years searched when the reader has chosen none (those of the
+    newest bundle); and the words that bundle indexes COMMON_WORD_MIN times or more, with their
+    counts, and QUERY_BUDGET (search.js leaves the commonest words out of a query that would
+    otherwise download too much)."""
+    counts: dict[str, int] = {}
+    for r in recs:
+        if r.bundle:
+            counts[r.bundle] = counts.get(r.bundle, 0) + 1
+    groups = year_bundles(counts)
+    default = groups[0] if groups else []
+    common = word_positions(r for r in recs if r.bundle in default)
+    return {"nam_hoc": [{"nam_hoc": y, "ke_hoach": counts[y], "thu_muc": bundle_dir(g)} for g in groups for y in g],
+            "mac_dinh": default, "ngan_sach_tu": QUERY_BUDGET,
+            "tu_pho_bien": {w: n for w, n in sorted(common.items()) if n >= COMMON_WORD_MIN}}
+
+
+# --- Writing the bundles -------------------------------------------------------------------------
 
 
 class SearchBuildError(Exception):
@@ -311,16 +407,15 @@ class SearchBuildError(Exception):
 
 
 def chunk_size(recs: list[Record]) -> int:
-    """Size of Pagefind's index chunks (in word positions), grown with the corpus.
+    """Size of Pagefind's index chunks (in word positions), grown with the bundle.
 
     A query downloads the chunks its words fall in, and the list of chunks is part of the
     metadata every first query downloads: small chunks cut the first, too many of them grow the
     second. At 1,000 generated plans, 400 instead of Pagefind's default 20,000 cut the index
     bytes of a first query from 500 KB to 70 KB for 5 KB more chunk list; sqrt(words / 5)
-    keeps that balance as the corpus grows (about 2,500 at 10,000 plans). Set through
-    PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, an unstable knob of Pagefind 1.5: without it the
-    index is only bigger per query, never wrong."""
-    words = sum(len(r.content.split()) for r in recs)
+    keeps that balance as the corpus grows. Set through PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, an
+    unstable knob of Pagefind 1.5: without it the index is only bigger per query, never wrong."""
+    words = sum(r.words for r in recs)
     return max(400, min(20_000, int(math.sqrt(words / 5))))
 
 
@@ -334,7 +429,7 @@ def _service(env: dict[str, str]):
             self._backend = await asyncio.create_subprocess_exec(
                 self._bin, "--service", cwd=os.getcwd(), env={**os.environ, **env},
                 stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-                limit=2**21,
+                limit=2**30,  # get_files answers with the whole bundle in one line
             )
             self._poll_task = self._loop.create_task(self._wait_for_responses())
             return self
@@ -371,39 +466,75 @@ def _service(env: dict[str, str]):
     return Service()
 
 
-async def _write(recs: list[Record], out_dir: Path) -> None:
-    service = await _service({"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size(recs))}).launch()
+def _render(template, rec: Record) -> str:
+    return template.render(record=rec)
+
+
+async def _write(bundles: dict[str, list[Record]], out_dir: Path, template) -> None:
+    """Each bundle through its own Pagefind service (memory is given back between them), into
+    out_dir/<its folder> ("" for the common bundle)."""
+    service = None
     try:
-        index = await service.create_index({"output_path": str(out_dir)})
-        batch = 512  # requests in flight: keeps the pipes busy without flooding them
-        for i in range(0, len(recs), batch):
-            await asyncio.gather(*(
-                index.add_custom_record(url=r.url, content=r.content, language=LANGUAGE, meta=r.meta,
-                                        filters=r.filters, sort=r.sort or None)
-                for r in recs[i : i + batch]
-            ))
-        await index.write_files(str(out_dir))
+        for name, recs in bundles.items():
+            if service is not None:
+                await service.finish()
+            service = await _service({"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size(recs))}).launch()
+            path = out_dir / name
+            index = await service.create_index({"output_path": str(path)})
+            batch = 256  # requests in flight: keeps the pipes busy without flooding them
+            for i in range(0, len(recs), batch):
+                await asyncio.gather(*(
+                    index.add_html_file(url=r.url, content=_render(template, r)) if r.sections else
+                    index.add_custom_record(url=r.url, content=r.content, language=LANGUAGE, meta=r.meta,
+                                            filters=r.filters)
+                    for r in recs[i : i + batch]
+                ))
+            # The files come back through the pipe and are written here: Pagefind's own
+            # write_files may still be writing when its reply arrives, and the service exits.
+            skip = set(UNUSED_BUNDLE_FILES) | (set(YEAR_BUNDLE_FILES) if name else set())
+            for f in await index.get_files():
+                target = path / f["path"]
+                if target.name in skip or (name and target.name.startswith("wasm.")):
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(f["content"])
     finally:
-        await service.finish()
+        if service is not None:
+            await service.finish()
 
 
-def write_index(recs: list[Record], out_dir: Path) -> None:
-    """Write the Pagefind bundle (script, wasm, index chunks, fragments, filters) to out_dir."""
+def _check(path: Path, expected: int) -> None:
+    try:
+        entry = json.loads((path / "pagefind-entry.json").read_text("utf-8"))
+        pages = sum(lang["page_count"] for lang in entry["languages"].values())
+    except (OSError, ValueError, KeyError) as e:
+        raise SearchBuildError(f"Pagefind không ghi đủ tệp vào {path}") from e
+    if pages != expected:
+        raise SearchBuildError(f"Pagefind ghi {pages} mục thay vì {expected} vào {path}")
+
+
+def write_index(recs: list[Record], out_dir: Path, templates: Path = TEMPLATES) -> dict:
+    """Write the bundles to out_dir: the common one (schools and criteria, with Pagefind's
+    script and wasm), those of the school years (plans; they use the common bundle's script),
+    and SCOPE_FILE. Returns the scope."""
+    import jinja2
+
+    template = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True).get_template(PLAN_TEMPLATE)
+    found = scope(recs)
+    dirs = {y["nam_hoc"]: y["thu_muc"] for y in found["nam_hoc"]}
+    bundles: dict[str, list[Record]] = {"": []}  # folder under out_dir ("" = the common bundle)
+    for r in recs:
+        bundles.setdefault(dirs.get(r.bundle, ""), []).append(r)
     if out_dir.exists():
         shutil.rmtree(out_dir)
     try:
-        asyncio.run(_write(recs, out_dir.resolve()))
+        asyncio.run(_write(bundles, out_dir.resolve(), template))
     except FileNotFoundError as e:
         raise SearchBuildError("không tìm thấy chương trình Pagefind; chạy lại scripts/setup") from e
-    try:
-        entry = json.loads((out_dir / "pagefind-entry.json").read_text("utf-8"))
-        pages = sum(lang["page_count"] for lang in entry["languages"].values())
-    except (OSError, ValueError, KeyError) as e:
-        raise SearchBuildError(f"Pagefind không ghi đủ tệp vào {out_dir}") from e
-    if pages != len(recs):
-        raise SearchBuildError(f"Pagefind ghi {pages} mục thay vì {len(recs)}")
-    for name in UNUSED_BUNDLE_FILES:
-        (out_dir / name).unlink(missing_ok=True)
+    for name, part in bundles.items():
+        _check(out_dir / name, len(part))
+    (out_dir / SCOPE_FILE).write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return found
 
 
 def bundle_size(out_dir: Path) -> int:
@@ -414,9 +545,10 @@ def index_site(corpus: Corpus, site: Path) -> str:
     """Index the records whose page exists in the built site; returns a one-line summary."""
     start = time.perf_counter()
     recs = [r for r in records(corpus) if (site / r.path / "index.html").is_file()]
-    write_index(recs, site / BUNDLE_DIR)
-    return (f"Chỉ mục tìm kiếm: {len(recs)} mục, {bundle_size(site / BUNDLE_DIR) / 1e6:.1f} MB, "
-            f"{time.perf_counter() - start:.1f} giây")
+    found = write_index(recs, site / BUNDLE_DIR)
+    return (f"Chỉ mục tìm kiếm: {len(recs)} mục trong {len(found['nam_hoc']) + 1} gói, "
+            f"{bundle_size(site / BUNDLE_DIR) / 1e6:.1f} MB, {time.perf_counter() - start:.1f} giây; "
+            f"mặc định tìm trong năm học {', '.join(found['mac_dinh']) or '(chưa có)'}")
 
 
 def build_search(corpus: Corpus, config) -> None:

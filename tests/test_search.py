@@ -6,6 +6,7 @@ from the model where possible (which rows mention the words, which school has th
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import re
 import unicodedata
@@ -115,33 +116,35 @@ def corpus() -> Corpus:
     return corpus
 
 
-def test_one_record_per_row_plan_school_and_criterion(corpus):
+def test_one_record_per_plan_school_and_criterion_with_a_section_per_row(corpus):
     recs = search.records(corpus)
     urls = [r.url for r in recs]
     assert len(urls) == len(set(urls))
+    by_url = {r.url: r for r in recs}
     for plan in corpus.plans:
-        assert f"/{plan.url}" in urls
-        for row in plan.rows:
-            assert f"/{plan.url}#{row.anchor}" in urls
+        rec = by_url[f"/{plan.url}"]
+        assert [s.anchor for s in rec.sections] == [row.anchor for row in plan.rows]
+        assert rec.bundle == plan.year
     for school in corpus.schools.values():
-        assert f"/{school.url}" in urls
+        assert by_url[f"/{school.url}"].bundle == ""  # schools and criteria: the common bundle
     n_criteria = sum(len(c.criteria) for c in catalog.circulars().values())
     assert sum(u.startswith("/tieu-chi/") for u in urls) == n_criteria
-    assert len(recs) == n_criteria + len(corpus.schools) + len(corpus.plans) + sum(len(p.rows) for p in corpus.plans)
+    assert len(recs) == n_criteria + len(corpus.schools) + len(corpus.plans)
 
 
-def test_row_records_carry_filters_and_text_from_the_model(corpus):
+def test_plan_records_carry_filters_and_row_text_from_the_model(corpus):
     recs = {r.url: r for r in search.records(corpus)}
     for plan in corpus.plans:
-        for row in plan.rows:
-            rec = recs[f"/{plan.url}#{row.anchor}"]
-            assert rec.filters["tieu_chi"] == [row.tieu_chi]
-            assert rec.filters["tieu_chuan"] == [row.standard]
-            assert rec.filters["nam_hoc"] == [plan.year]
-            assert rec.filters["cap_hoc"] == [plan.school.profile.cap_hoc.value]
-            assert rec.filters["kinh_phi"] == ["co" if row.has_budget else "khong"]
-            assert rec.meta["title"] == row.tieu_chi and rec.meta["truong"] == plan.school.name
-            visible = rec.content.partition(search.FOLD_MARK)[0]
+        rec = recs[f"/{plan.url}"]
+        assert rec.filters["tieu_chi"] == sorted({row.tieu_chi for row in plan.rows})
+        assert rec.filters["nam_hoc"] == [plan.year]
+        assert rec.filters["cap_hoc"] == [plan.school.profile.cap_hoc.value]
+        assert rec.filters["kinh_phi"] == sorted({"co" if r.has_budget else "khong" for r in plan.rows})
+        assert rec.meta == {"title": f"Năm học {plan.year}", "truong": plan.school.name}
+        for row, section in zip(plan.rows, rec.sections):
+            assert section.heading.startswith(row.tieu_chi + " ")
+            assert section.budget == row.has_budget
+            visible = section.text.partition(search.FOLD_MARK)[0]
             for text in [row.diem_yeu, row.noi_dung, row.ket_qua_can_dat, *row.giai_phap]:
                 if text:
                     assert " ".join(text.split())[:40] in visible
@@ -149,18 +152,73 @@ def test_row_records_carry_filters_and_text_from_the_model(corpus):
 
 def test_records_leave_out_the_motto(corpus):
     for rec in search.records(corpus):
-        folded = search.fold(rec.content)
+        folded = search.fold(rec.content + " ".join(s.text for s in rec.sections))
         assert "cong hoa xa hoi chu nghia" not in folded, rec.url
         assert "doc lap" not in folded or "tu do" not in folded, rec.url
 
 
-def test_every_record_points_to_a_built_page(corpus, built_site):
+def _plan(year: str, n: int = 1) -> list:
+    return [search.Record(f"/truong/t{i}/{year}/", "x", bundle=year) for i in range(n)]
+
+
+def test_small_years_share_a_bundle_and_the_newest_is_searched_by_default(monkeypatch):
+    monkeypatch.setattr(search, "BUNDLE_PLANS", 5)
+    recs = (_plan("2021-2022", 1) + _plan("2022-2023", 4) + _plan("2024-2025", 2) + _plan("2023-2024", 3)
+            + _plan("2020-2021", 9) + [search.Record("/truong/t/", "x")])
+    found = search.scope(recs)
+    assert [(y["nam_hoc"], y["ke_hoach"], y["thu_muc"]) for y in found["nam_hoc"]] == [
+        ("2024-2025", 2, "nam-hoc/2023-2024--2024-2025/"),
+        ("2023-2024", 3, "nam-hoc/2023-2024--2024-2025/"),
+        ("2022-2023", 4, "nam-hoc/2021-2022--2022-2023/"),
+        ("2021-2022", 1, "nam-hoc/2021-2022--2022-2023/"),
+        ("2020-2021", 9, "nam-hoc/2020-2021/"),  # a year bigger than a bundle stays whole
+    ]
+    assert found["mac_dinh"] == ["2024-2025", "2023-2024"]
+    assert search.scope([search.Record("/truong/t/", "x")]) == {
+        "nam_hoc": [], "mac_dinh": [], "ngan_sach_tu": search.QUERY_BUDGET, "tu_pho_bien": {}}
+
+
+def test_common_words_are_counted_in_the_default_years_only(monkeypatch):
+    monkeypatch.setattr(search, "BUNDLE_PLANS", 1)
+    monkeypatch.setattr(search, "COMMON_WORD_MIN", 3)
+    new = search.Record("/truong/a/2024-2025/", "Trường học, trường lớp", meta={"truong": "Trường A"},
+                        sections=(search.Section("tieu-chi-1-1", "1.1 Phương hướng", "thư viện trường", False),),
+                        bundle="2024-2025")
+    old = search.Record("/truong/a/2023-2024/", "thư viện " * 10, bundle="2023-2024")
+    assert search.word_positions([new])["truong"] == 4
+    assert search.scope([new, old])["tu_pho_bien"] == {"truong": 4}  # old's words do not count
+
+
+def test_js_leaves_the_commonest_words_out_of_a_heavy_query(home):
+    home.wait_for_function("() => window.congkhaiSearch")
+    counts = {"truong": 53000, "thu": 10000, "thuong": 30000, "vien": 24000, "ke": 18000, "hoach": 16000}
+    light = "([q, c]) => window.congkhaiSearch.lighten(q, c, 60000)"
+    assert home.evaluate(light, ["thu vien", counts]) == {"text": "thu vien", "dropped": []}
+    assert home.evaluate(light, ["truong tan son thu vien", counts]) == {"text": "tan son thu vien", "dropped": ["truong"]}
+    assert home.evaluate(light, ["ke hoach truong", counts]) == {"text": "ke hoach", "dropped": ["truong"]}
+    assert home.evaluate(light, ["truong", counts]) == {"text": "truong", "dropped": []}  # never nothing
+    assert home.evaluate(light, ["truong tan son thu vien", {}]) == {"text": "truong tan son thu vien", "dropped": []}
+
+
+def test_every_record_is_in_its_bundle_of_the_built_site(corpus, built_site):
     for rec in search.records(corpus):
         if not rec.url.startswith("/tieu-chi/"):
             assert (built_site / rec.path / "index.html").is_file(), rec.url
-    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = sum(lang["page_count"] for lang in entry["languages"].values())
-    assert pages == sum((built_site / r.path / "index.html").is_file() for r in search.records(corpus))
+    bundle = built_site / "pagefind"
+    found = json.loads((bundle / search.SCOPE_FILE).read_text(encoding="utf-8"))
+    assert [y["nam_hoc"] for y in found["nam_hoc"]] == sorted({p.year for p in corpus.plans}, reverse=True)
+
+    def pages(path: Path) -> int:
+        entry = json.loads((path / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(lang["page_count"] for lang in entry["languages"].values())
+
+    built = [r for r in search.records(corpus) if (built_site / r.path / "index.html").is_file()]
+    assert pages(bundle) == sum(not r.bundle for r in built)
+    for folder in {y["thu_muc"] for y in found["nam_hoc"]}:
+        years = [y for y in found["nam_hoc"] if y["thu_muc"] == folder]
+        assert pages(bundle / folder) == sum(y["ke_hoach"] for y in years) == sum(
+            r.bundle in {y["nam_hoc"] for y in years} for r in built)
+        assert not (bundle / folder / "pagefind.js").exists()  # the common bundle's script serves all
 
 
 def test_material_lunr_search_is_off(built_site):
@@ -213,8 +271,8 @@ def test_folded_pairs_return_the_same_results(home, accented, plain):
     assert a["n"] > 0
     assert a["n"] == b["n"]
     # The same records (the order may differ: exact diacritics rank a little higher).
-    ids = "q => window.congkhaiSearch.loadPagefind(document.querySelector('[data-ck-base]').dataset.ckBase)" \
-          ".then(pf => window.congkhaiSearch.runSearch(pf, q, {})).then(r => r.results.map(x => x.id).sort())"
+    ids = "q => window.congkhaiSearch.search(document.querySelector('[data-ck-base]').dataset.ckBase, q, {})" \
+          ".then(r => r.results.map(x => x.id).sort())"
     assert home.evaluate(ids, accented) == home.evaluate(ids, plain)
 
 
@@ -244,7 +302,7 @@ def test_xa_hoi_hoa_ranks_hoa_mi_not_every_motto(home, corpus, query):
     res = header_search(home, query)
     hoa_mi = next(s for s in corpus.schools.values() if "hoa mi" in search.fold(s.name))
     assert any(f"/{hoa_mi.url}" in i["href"] for i in res["items"][:3]), res["items"][:3]
-    assert res["n"] < len(corpus.plans) + sum(len(p.rows) for p in corpus.plans)  # not every record
+    assert res["n"] < len(search.records(corpus))  # not every record
 
 
 @pytest.mark.parametrize("query", ["Bình Phục Nhứt", "binh phuc nhut", "Trường THCS Tân Sơn", "tan son"])
@@ -406,3 +464,93 @@ def test_search_works_under_a_sub_path(tmp_path, built_site, serve, browser):
     assert pagefind and all(u.startswith(base + "pagefind/") for u in pagefind)
     assert all(u.startswith(base) for u in requests), [u for u in requests if not u.startswith(base)]
     context.close()
+
+
+# -----------------------------------------------------------------------------
+# Rows inside plans, and searching some school years only
+# -----------------------------------------------------------------------------
+
+
+def test_budget_filter_lists_only_rows_with_an_amount(page, site_url, corpus):
+    with_budget = {f"/{p.url}#{r.anchor}" for p in corpus.plans for r in p.rows if r.has_budget}
+    without = {f"/{p.url}#{r.anchor}" for p in corpus.plans for r in p.rows if not r.has_budget}
+    assert with_budget and without
+    page.goto(site_url + "tim-kiem/?kinh_phi=co")
+    res = page_results(page)
+    rows = page.eval_on_selector_all(".ck-result a[href*='#']", "els => els.map(a => a.getAttribute('href'))")
+    assert res["n"] and rows
+    assert set(rows) <= with_budget, set(rows) - with_budget
+    page.goto(site_url + "tim-kiem/?kinh_phi=khong")
+    page_results(page)
+    rows = page.eval_on_selector_all(".ck-result a[href*='#']", "els => els.map(a => a.getAttribute('href'))")
+    assert rows and set(rows) <= without
+
+
+def test_a_plan_lists_its_other_matching_rows(page, site_url, corpus):
+    page.goto(site_url + "tim-kiem/?q=thu+vien")
+    page_results(page)
+    nested = page.eval_on_selector_all(".ck-result__rows h3 a", "els => els.map(a => a.getAttribute('href'))")
+    rows = {f"/{p.url}#{r.anchor}" for p in corpus.plans for r in p.rows}
+    assert set(nested) & rows
+    assert set(nested) <= rows | {f"/{p.url}" for p in corpus.plans}  # rows, or the plan's own text
+
+
+@pytest.fixture(scope="module")
+def one_year_site(tmp_path_factory, built_site, corpus) -> Path:
+    """The built site with its index rewritten as for 10,000 plans: a bundle per year, only
+    the newest searched by default, and a query budget that common words exceed. Pages are
+    symlinks."""
+    site = tmp_path_factory.mktemp("one-year")
+    for entry in built_site.iterdir():
+        if entry.name != search.BUNDLE_DIR:
+            (site / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    recs = [r for r in search.records(corpus) if (built_site / r.path / "index.html").is_file()]
+    saved = search.BUNDLE_PLANS, search.COMMON_WORD_MIN, search.QUERY_BUDGET
+    # One year by default; and a budget so small that a query of several words loses its
+    # commonest one.
+    search.BUNDLE_PLANS, search.COMMON_WORD_MIN, search.QUERY_BUDGET = 1, 20, 50
+    try:  # in a thread: Playwright's sync API keeps an event loop running in this one
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            found = pool.submit(search.write_index, recs, site / search.BUNDLE_DIR).result()
+    finally:
+        search.BUNDLE_PLANS, search.COMMON_WORD_MIN, search.QUERY_BUDGET = saved
+    assert len(found["mac_dinh"]) == 1 < len(found["nam_hoc"])
+    return site
+
+
+def test_default_years_only_until_others_are_chosen(one_year_site, serve, browser, corpus):
+    base = serve(one_year_site)
+    newest = max(p.year for p in corpus.plans)
+    hoa_mi = next(p for p in corpus.plans if "hoa mi" in search.fold(p.school.name))
+    assert hoa_mi.year != newest
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base)
+    res = header_search(page, "xã hội hóa")
+    assert all(f"/{hoa_mi.url}" not in i["href"] for i in res["items"])
+    assert f"trong năm học {newest}" in page.inner_text(".md-search-result__meta")
+    assert page.locator(".ck-search-all a").inner_text() == "Tìm trong các năm học khác"
+    read = {u.split("/nam-hoc/")[1].split("/")[0] for u in requests if "/nam-hoc/" in u}
+    assert read == {newest}  # the other years' bundles were not downloaded
+
+    page.goto(base + f"tim-kiem/?q=xa+hoi+hoa&nam_hoc={hoa_mi.year}")
+    found = page_results(page)
+    assert any(f"/{hoa_mi.url}" in h for h in found["hrefs"][:3]), found["hrefs"]
+    years = page.eval_on_selector_all("[data-ck-facet=nam_hoc] input", "els => els.map(e => e.value)")
+    assert years == sorted({p.year for p in corpus.plans}, reverse=True)  # every year can be chosen
+    assert found["checked"] == [f"nam_hoc={hoa_mi.year}"]
+    context.close()
+
+
+def test_heavy_query_leaves_out_its_commonest_word_and_says_so(one_year_site, serve, browser, corpus):
+    page = browser.new_context().new_page()
+    page.goto(serve(one_year_site))
+    scope = json.loads((one_year_site / search.BUNDLE_DIR / search.SCOPE_FILE).read_text(encoding="utf-8"))
+    assert scope["tu_pho_bien"]["truong"] > scope["ngan_sach_tu"]
+    res = header_search(page, "truong tan son thu vien")
+    assert res["n"] > 0
+    assert "(bỏ qua từ quá phổ biến: truong" in page.inner_text(".md-search-result__meta")
+    assert all("truong" not in folded_words(i["marks"]) for i in res["items"])
+    page.context.close()

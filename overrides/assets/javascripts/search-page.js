@@ -9,6 +9,7 @@
   var S = window.congkhaiSearch;
   var FACETS = S.facets;
   var PAGE_SIZE = 20;
+  var ROWS_SHOWN = 4; // a plan's matching rows listed under its best one
 
   function readState() {
     var params = new URLSearchParams(window.location.search);
@@ -46,7 +47,7 @@
     var base = root.getAttribute("data-ck-base");
     var labels = JSON.parse(document.getElementById("ck-search-labels").textContent);
     var state = readState();
-    var all = null; // every filter value with its count over the whole index
+    var all = null; // every filter value with its count over the years read
     var current = null;
     var shown = 0;
     var seq = 0;
@@ -59,12 +60,20 @@
       return (map && map[value]) || value;
     }
 
-    function renderFacets(counts) {
+    /* Facets: values from the whole index of the years read (all); the years from the scope,
+       since a year not read has no count until it is chosen. */
+    function renderFacets(counts, scope, years) {
       facetsBox.textContent = "";
       FACETS.forEach(function (key) {
-        var values = Object.keys(all[key] || {});
         var chosen = state.filters[key];
-        values = values.filter(function (v) { return (counts[key] && counts[key][v]) || chosen.indexOf(v) >= 0; });
+        var values;
+        if (key === "nam_hoc") {
+          values = scope.nam_hoc.map(function (y) { return y.nam_hoc; });
+        } else {
+          values = Object.keys(all[key] || {}).filter(function (v) {
+            return (counts[key] && counts[key][v]) || chosen.indexOf(v) >= 0;
+          });
+        }
         if (!values.length) return;
         var cmp = compareValues(key);
         values.sort(cmp || function (a, b) { return label(key, a).localeCompare(label(key, b), "vi"); });
@@ -92,7 +101,9 @@
           text.textContent = label(key, v);
           var count = document.createElement("span");
           count.className = "ck-facet__count";
-          count.textContent = String((counts[key] && counts[key][v]) || 0);
+          var read = key !== "nam_hoc" || years.indexOf(v) >= 0;
+          count.textContent = read ? String((counts[key] && counts[key][v]) || 0) : "";
+          if (!read) lab.title = "Chưa tìm trong năm học này: chọn để tìm";
           lab.appendChild(cb);
           lab.appendChild(text);
           lab.appendChild(count);
@@ -104,32 +115,59 @@
       });
     }
 
-    function showMore(query) {
-      var batch = current.results.slice(shown, shown + PAGE_SIZE);
+    function hitLink(tag, hit) {
+      var h = document.createElement(tag);
+      var a = document.createElement("a");
+      a.href = hit.url;
+      a.textContent = hit.title;
+      h.appendChild(a);
+      return h;
+    }
+
+    function excerptOf(hit, query, size) {
+      var p = document.createElement("p");
+      p.className = "ck-result__excerpt";
+      S.renderPieces(p, S.excerpt(hit.text, query, size));
+      return p;
+    }
+
+    /* A result: its best hit as the heading; a plan's other matching rows below it. */
+    function showMore(r) {
+      var query = r.query.text;
+      var batch = r.results.slice(shown, shown + PAGE_SIZE);
       shown += batch.length;
-      more.hidden = shown >= current.results.length;
-      return Promise.all(batch.map(function (x) { return x.data(); })).then(function (items) {
-        items.forEach(function (data) {
-          var d = S.describe(data);
+      more.hidden = shown >= r.results.length;
+      return S.load(batch, r.query, r.rows).then(function (items) {
+        items.forEach(function (item) {
+          var found = item.hits;
           var li = document.createElement("li");
           li.className = "ck-result";
-          li.setAttribute("data-ck-kind", d.kind);
-          var h = document.createElement("h2");
-          var a = document.createElement("a");
-          a.href = data.url;
-          a.textContent = d.title;
-          h.appendChild(a);
-          li.appendChild(h);
-          if (d.sub) {
+          li.setAttribute("data-ck-kind", found[0].kind);
+          li.appendChild(hitLink("h2", found[0]));
+          if (found[0].sub) {
             var s = document.createElement("p");
             s.className = "ck-search-sub";
-            s.textContent = d.sub;
+            s.textContent = found[0].sub;
             li.appendChild(s);
           }
-          var p = document.createElement("p");
-          p.className = "ck-result__excerpt";
-          S.renderPieces(p, S.excerpt(data.content, query, 36));
-          li.appendChild(p);
+          li.appendChild(excerptOf(found[0], query, 36));
+          if (found.length > 1) {
+            var ul = document.createElement("ul");
+            ul.className = "ck-result__rows";
+            found.slice(1, ROWS_SHOWN + 1).forEach(function (hit) {
+              var item = document.createElement("li");
+              item.appendChild(hitLink("h3", hit));
+              item.appendChild(excerptOf(hit, query, 20));
+              ul.appendChild(item);
+            });
+            if (found.length > ROWS_SHOWN + 1) {
+              var rest = document.createElement("li");
+              rest.className = "ck-result__rest";
+              rest.textContent = "và " + (found.length - ROWS_SHOWN - 1) + " mục khác trong kế hoạch này";
+              ul.appendChild(rest);
+            }
+            li.appendChild(ul);
+          }
           list.appendChild(li);
         });
       });
@@ -137,45 +175,53 @@
 
     /* Counts for each facet: results of the other facets' filters, so that choosing one year
        still shows how many results the other years would give. */
-    function facetCounts(pf, r) {
+    function facetCounts(r) {
       var counts = {};
       var pending = [];
       FACETS.forEach(function (key) {
         if (!state.filters[key].length) { counts[key] = r.filters[key] || {}; return; }
         var others = {};
         FACETS.forEach(function (k) { others[k] = k === key ? [] : state.filters[k]; });
-        pending.push(S.runSearch(pf, state.q, others).then(function (r2) {
+        pending.push(S.search(base, state.q, others).then(function (r2) {
           counts[key] = r2 ? r2.filters[key] || {} : all[key] || {};
         }));
       });
       return Promise.all(pending).then(function () { return counts; });
     }
 
+    function scopeNote(scope, years) {
+      if (years.length >= scope.nam_hoc.length) return "";
+      return " trong năm học " + years.join(", ") + " (chọn năm học khác ở bộ lọc Năm học)";
+    }
+
     function refresh() {
       writeState(state);
       var id = ++seq;
       status.textContent = "Đang tìm…";
-      S.loadPagefind(base).then(function (pf) {
-        return (all ? Promise.resolve(all) : pf.filters().then(function (f) { all = f; return f; })).then(function () {
-          return S.runSearch(pf, state.q, state.filters);
+      S.loadScope(base).then(function (scope) {
+        var years = S.yearsFor(scope, state.filters);
+        return S.instanceFor(base, scope, years).then(function (pf) { return pf.filters(); }).then(function (f) {
+          all = f;
+          return S.search(base, state.q, state.filters);
         }).then(function (r) {
           if (id !== seq) return;
           list.textContent = "";
           shown = 0;
           current = r;
           if (!r) {
-            status.textContent = "Gõ từ khóa (có dấu hoặc không dấu) hoặc chọn bộ lọc.";
+            status.textContent = "Gõ từ khóa (có dấu hoặc không dấu) hoặc chọn bộ lọc." + scopeNote(scope, years);
             more.hidden = true;
-            renderFacets(all);
+            renderFacets(all, scope, years);
             root.setAttribute("data-ck-rendered", window.location.search);
             return;
           }
           var n = r.results.length;
-          status.textContent = n ? n + " kết quả" : "Không tìm thấy kết quả nào";
-          return facetCounts(pf, r).then(function (counts) {
+          status.textContent = (n ? n + " kết quả" : "Không tìm thấy kết quả nào") + scopeNote(scope, years) +
+            S.skipped(r.query);
+          return facetCounts(r).then(function (counts) {
             if (id !== seq) return;
-            renderFacets(counts);
-            return showMore(r.query.text);
+            renderFacets(counts, scope, years);
+            return showMore(r);
           }).then(function () {
             if (id === seq) root.setAttribute("data-ck-rendered", window.location.search);
           });
@@ -194,7 +240,7 @@
       clearTimeout(timer);
       timer = setTimeout(function () { state.q = input.value; refresh(); }, 200);
     });
-    more.addEventListener("click", function () { if (current) showMore(current.query.text); });
+    more.addEventListener("click", function () { if (current) showMore(current); });
     refresh();
   }
 

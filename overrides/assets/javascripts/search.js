@@ -94,29 +94,71 @@
     });
   }
 
-  // --- Pagefind --------------------------------------------------------------------------------
+  // --- Pagefind: the bundles a search reads --------------------------------------------------
+  //
+  // pagefind/ holds the common bundle (schools, criteria; Pagefind's script and wasm) and
+  // pagefind/pham-vi.json, which gives each school year its bundle (pagefind/nam-hoc/...; small
+  // years share one) and the years searched when the reader has chosen none (the newest
+  // bundle's). A search reads the common bundle merged with its years' bundles, so what it
+  // downloads grows with the plans of those years, not with the whole site. Each set of
+  // bundles gets its own Pagefind instance.
 
-  var pagefindPromise = null;
+  var modulePromise = null;
+  var scopePromise = null;
+  var instances = {};
+  // Criterion pages are short and match many words; plans and schools should come first.
+  var COMMON_WEIGHT = 0.5;
 
   function siteRoot(base) {
     return new URL((base || ".").replace(/\/?$/, "/"), window.location.href);
   }
 
-  function loadPagefind(base) {
-    if (!pagefindPromise) {
-      var root = siteRoot(base);
-      pagefindPromise = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({
-          baseUrl: root.pathname,
-          // Pagefind searches in a web worker (41 KB more on the first query, 12 KB compressed):
-          // on a big index a common word takes seconds, and the page must not freeze meanwhile.
-          // Rank "thu" as "thư" above "thường": exact-length words first (measured on the seeds).
-          ranking: { termSimilarity: 8 },
-        }).then(function () { return pf; });
+  function loadScope(base) {
+    if (!scopePromise) {
+      scopePromise = fetch(new URL("pagefind/pham-vi.json", siteRoot(base)).href).then(function (r) {
+        if (!r.ok) throw new Error("pham-vi.json " + r.status);
+        return r.json();
       });
-      pagefindPromise.catch(function () { pagefindPromise = null; });
+      scopePromise.catch(function () { scopePromise = null; });
     }
-    return pagefindPromise;
+    return scopePromise;
+  }
+
+  /* The years a search reads: those chosen in the nam_hoc filter, else the default ones. */
+  function yearsFor(scope, filters) {
+    var known = scope.nam_hoc.map(function (y) { return y.nam_hoc; });
+    var chosen = ((filters && filters.nam_hoc) || []).filter(function (y) { return known.indexOf(y) >= 0; });
+    return chosen.length ? known.filter(function (y) { return chosen.indexOf(y) >= 0; }) : scope.mac_dinh.slice();
+  }
+
+  /* The Pagefind instance that searches the common bundle merged with the given years'
+     bundles (years may share one). */
+  function instanceFor(base, scope, years) {
+    var dirs = [];
+    scope.nam_hoc.forEach(function (y) {
+      if (years.indexOf(y.nam_hoc) >= 0 && dirs.indexOf(y.thu_muc) < 0) dirs.push(y.thu_muc);
+    });
+    var key = dirs.join(",");
+    if (!instances[key]) {
+      var root = siteRoot(base);
+      if (!modulePromise) modulePromise = import(new URL("pagefind/pagefind.js", root).href);
+      instances[key] = modulePromise.then(function (mod) {
+        var pf = mod.createInstance({ basePath: root.pathname + "pagefind/" });
+        // Pagefind searches in a web worker (41 KB more on the first query, 12 KB compressed):
+        // on a big index a common word takes seconds, and the page must not freeze meanwhile.
+        // Rank "thu" as "thư" above "thường": exact-length words first (measured on the seeds).
+        return pf.options({ baseUrl: root.pathname, ranking: { termSimilarity: 8 }, indexWeight: COMMON_WEIGHT })
+          .then(function () {
+            // Newest first: results without words come in that order.
+            return dirs.reduce(function (done, dir) {
+              return done.then(function () { return pf.mergeIndex(root.pathname + "pagefind/" + dir); });
+            }, Promise.resolve());
+          })
+          .then(function () { return pf; });
+      });
+      instances[key].catch(function () { delete instances[key]; modulePromise = null; });
+    }
+    return instances[key];
   }
 
   /* filters: {key: [values]}; the query's criterion id becomes the tieu_chi filter. */
@@ -136,17 +178,59 @@
     return Object.keys(filters).some(function (k) { return filters[k].length; });
   }
 
-  /* Runs a search; resolves to null when there is nothing to search for. */
-  function runSearch(pf, raw, filters) {
+  /* A query of many very common words would download their long posting lists: in the
+     default years, while the words' counts there (scope.tu_pho_bien) add up to more than the
+     budget (scope.ngan_sach_tu), the commonest word is left out, down to one word. "thu vien"
+     stays whole; "trường" leaves "truong tan son thu vien", as it is in nearly every plan and
+     tells nothing. (Pagefind extends a word only within the chunk it loads, so a word's own
+     count is its cost.) */
+  function lighten(text, counts, budget) {
+    var words = text ? text.split(" ") : [];
+    var cost = words.map(function (w) { return counts[wordKey(w)] || 0; });
+    var total = cost.reduce(function (a, b) { return a + b; }, 0);
+    var dropped = [];
+    while (total > budget && words.length > 1) {
+      var i = cost.indexOf(Math.max.apply(null, cost));
+      total -= cost[i];
+      dropped.push(words.splice(i, 1)[0]);
+      cost.splice(i, 1);
+    }
+    return { text: words.join(" "), dropped: dropped };
+  }
+
+  /* Runs a search; resolves to null when there is nothing to search for. The result carries
+     the query (its words left out in query.dropped), the years read and the scope. */
+  function search(base, raw, filters) {
+    filters = filters || {};
     var q = normaliseQuery(raw);
-    var pff = pagefindFilters(filters, q.criterion);
-    if (!q.text && !q.criterion && !hasFilters(filters || {})) return Promise.resolve(null);
-    // Without words (a criterion id alone), results come in index order: criterion pages,
-    // then school by school, newest plan first.
-    return pf.search(q.text || null, { filters: pff }).then(function (r) {
-      r.query = q;
-      return r;
+    if (!q.text && !q.criterion && !hasFilters(filters)) return Promise.resolve(null);
+    return loadScope(base).then(function (scope) {
+      var years = yearsFor(scope, filters);
+      // Years the reader chose are searched with every word: they asked for that download.
+      var light = years.join() === scope.mac_dinh.join() ? lighten(q.text, scope.tu_pho_bien || {}, scope.ngan_sach_tu) : null;
+      if (light && light.dropped.length) q = { text: light.text, criterion: q.criterion, dropped: light.dropped };
+      return instanceFor(base, scope, years).then(function (pf) {
+        // Without words (a criterion id alone), results come in index order: criterion pages,
+        // schools, then the plans of each year, newest year first.
+        return pf.search(q.text || null, { filters: pagefindFilters(filters, q.criterion) });
+      }).then(function (r) {
+        r.query = q;
+        r.years = years;
+        r.scope = scope;
+        r.rows = rowFilter(filters, q.criterion);
+        return r;
+      });
     });
+  }
+
+  /* Tells the reader which words were left out (see lighten). */
+  function skipped(query) {
+    return query.dropped && query.dropped.length ? " (bỏ qua từ quá phổ biến: " + query.dropped.join(", ") + ")" : "";
+  }
+
+  /* Warm the script, the wasm and the default years while the reader is still typing. */
+  function preload(base) {
+    return loadScope(base).then(function (scope) { return instanceFor(base, scope, scope.mac_dinh); });
   }
 
   // --- Presenting a result ---------------------------------------------------------------------
@@ -159,16 +243,139 @@
     var parts = path.split("#")[0].split("/").filter(Boolean);
     var meta = data.meta || {};
     if (parts[0] === "tieu-chi") {
-      return { kind: "tieu-chi", title: "Tiêu chí " + meta.title, sub: CIRCULARS[parts[1]] || "" };
-    }
-    if (parts.length >= 3 && data.url.indexOf("#") >= 0) {
-      var name = meta.ten ? ": " + meta.ten : "";
-      return { kind: "muc", title: "Tiêu chí " + meta.title + name, sub: meta.truong + " · năm học " + parts[2] };
+      return { kind: "tieu-chi", title: "Tiêu chí " + meta.title, sub: CIRCULARS[parts[1]] || "", year: null };
     }
     if (parts.length >= 3) {
-      return { kind: "ke-hoach", title: "Kế hoạch năm học " + parts[2], sub: meta.truong };
+      return { kind: "ke-hoach", title: "Kế hoạch năm học " + parts[2], sub: meta.truong, year: parts[2] };
     }
-    return { kind: "truong", title: meta.title, sub: "" };
+    return { kind: "truong", title: meta.title, sub: "", year: null };
+  }
+
+  /* Which rows of a plan a search is about: the criteria of the tieu_chi filter (or of the
+     query's id) and the budget filter, applied per row (the plan's filters are its rows'). */
+  function rowFilter(filters, criterion) {
+    var criteria = criterion ? [criterion] : ((filters && filters.tieu_chi) || []).slice();
+    var budget = (filters && filters.kinh_phi) || [];
+    return {
+      anchors: criteria.map(function (c) { return "tieu-chi-" + c.toLowerCase().replace(".", "-"); }),
+      budget: budget.length === 1 ? budget[0] === "co" : null,
+    };
+  }
+
+  function isActive(rows) {
+    return !!(rows && (rows.anchors.length || rows.budget !== null));
+  }
+
+  /* A result's sections: its own text, then for a plan one per row, cut from the record's
+     text at the row headings' positions (Pagefind's word positions count whitespace-separated
+     words). */
+  function sections(data, rows) {
+    var words = (data.content || "").split(/[\r\n\s]+/g);
+    var heads = rows ? (data.anchors || []).filter(function (a) {
+      return /^h\d$/i.test(a.element) && /^tieu-chi-/.test(a.id || "");
+    }).sort(function (a, b) { return a.location - b.location; }) : [];
+    var budget = (data.meta && data.meta.kinh_phi_muc) || "";
+    var out = [{ id: null, start: 0, end: heads.length ? heads[0].location : words.length, body: 0 }];
+    heads.forEach(function (a, i) {
+      out.push({
+        id: a.id, heading: a.text, start: a.location, budget: budget.charAt(i) === "1",
+        end: i + 1 < heads.length ? heads[i + 1].location : words.length,
+        body: a.location + a.text.split(/\s+/).filter(Boolean).length,
+      });
+    });
+    out.forEach(function (s) { s.text = words.slice(Math.max(s.start, s.body), s.end).join(" "); });
+    return { words: words, list: out };
+  }
+
+  /* Scores each section for the query: `cover`, how many of the query's words it holds;
+     `pairs`, how many of the query's neighbouring words follow each other there too (a section
+     that says "thư viện" is about the library, one with "thư" and "viện" apart is not); `score`,
+     Pagefind's weight for its matches. */
+  function score(parts, terms, data) {
+    var list = parts.list;
+    list.forEach(function (s) { s.score = 0; s.at = {}; });
+    (data.weighted_locations || []).forEach(function (w) {
+      for (var i = list.length - 1; i >= 0; i -= 1) {
+        if (w.location >= list[i].start) {
+          var key = wordKey(parts.words[w.location] || "");
+          list[i].score += w.balanced_score;
+          list[i].at[w.location] = terms.filter(function (t) { return key === t || key.indexOf(t) === 0; });
+          break;
+        }
+      }
+    });
+    list.forEach(function (s) {
+      var seen = {}, pairs = {};
+      Object.keys(s.at).forEach(function (loc) {
+        var here = s.at[loc], next = s.at[+loc + 1] || [];
+        here.forEach(function (t) {
+          seen[t] = true;
+          var i = terms.indexOf(t);
+          if (i + 1 < terms.length && next.indexOf(terms[i + 1]) >= 0) pairs[i] = true;
+        });
+      });
+      s.cover = Object.keys(seen).length;
+      s.pairs = Object.keys(pairs).length;
+    });
+  }
+
+  function better(a, b) {
+    return b.pairs - a.pairs || b.cover - a.cover || b.score - a.score;
+  }
+
+  function queryTerms(query) {
+    return fold(query.text || "").split(/\s+/).map(function (t) { return t.replace(/[^\p{L}\p{N}]/gu, ""); }).filter(Boolean);
+  }
+
+  /* The hits of one result, best first: a school or criterion page is one hit; a plan gives its
+     matching rows (and its own text when that matches), the best first (see score). */
+  function hits(data, query, rows) {
+    var d = describe(data);
+    var plan = d.kind === "ke-hoach";
+    var parts = sections(data, plan);
+    var terms = queryTerms(query);
+    score(parts, terms, data);
+    var list = parts.list;
+    if (!plan) {
+      var s0 = list[0];
+      return [{ url: data.url, kind: d.kind, title: d.title, sub: d.sub, text: data.content || "",
+                pairs: s0.pairs, cover: s0.cover, score: s0.score }];
+    }
+    var chosen = list.filter(function (s) {
+      if (s.id === null) return !isActive(rows) && (!terms.length || s.score > 0);
+      if (rows && rows.anchors.length && rows.anchors.indexOf(s.id) < 0) return false;
+      if (rows && rows.budget !== null && s.budget !== rows.budget) return false;
+      return terms.length ? s.score > 0 : isActive(rows);
+    });
+    if (!chosen.length) chosen = [list[0]];
+    if (terms.length) chosen.sort(better);
+    return chosen.map(function (s) {
+      var hit = { url: data.url, kind: "ke-hoach", title: d.title, sub: d.sub, text: s.text,
+                  pairs: s.pairs, cover: s.cover, score: s.score };
+      if (s.id !== null) {
+        var m = /^(\S+)\s*(.*)$/.exec(s.heading);
+        hit.url = data.url.split("#")[0] + "#" + s.id;
+        hit.kind = "muc";
+        hit.title = "Tiêu chí " + m[1] + (m[2] ? ": " + m[2] : "");
+        hit.sub = d.sub + " · năm học " + d.year;
+      }
+      return hit;
+    });
+  }
+
+  /* Loads the given results and their hits; among them, those whose best hit has the query's
+     words next to each other, then more of its words, come first (Pagefind ranks whole plans
+     by word counts; it knows nothing of "thư viện" being two words in a row). */
+  function load(results, query, rows) {
+    return Promise.all(results.map(function (x) { return x.data(); })).then(function (items) {
+      var out = items.map(function (data, i) { return { data: data, hits: hits(data, query, rows), rank: i }; });
+      if (queryTerms(query).length > 1) {
+        out.sort(function (a, b) {
+          return b.hits[0].pairs - a.hits[0].pairs || b.hits[0].cover - a.hits[0].cover || a.rank - b.rank;
+        });
+      }
+      return out;
+    });
   }
 
   // --- Header search box (Material's look, Pagefind's index) -----------------------------------
@@ -196,45 +403,49 @@
       list.textContent = "";
       if (!r) { metaLine.textContent = placeholder; box.removeAttribute("data-ck-rendered"); return; }
       var n = r.results.length;
-      metaLine.textContent = n ? n + " kết quả" : "Không tìm thấy kết quả nào";
-      Promise.all(r.results.slice(0, HEADER_LIMIT).map(function (x) { return x.data(); })).then(function (items) {
+      var partial = r.years.length < r.scope.nam_hoc.length;
+      metaLine.textContent = (n ? n + " kết quả" : "Không tìm thấy kết quả nào") +
+        (partial ? " trong năm học " + r.years.join(", ") : "") + skipped(r.query);
+      load(r.results.slice(0, HEADER_LIMIT), r.query, r.rows).then(function (items) {
         if (id !== seq) return;
-        items.forEach(function (data) {
-          var d = describe(data);
+        items.forEach(function (item) {
+          var found = item.hits;
+          var hit = found[0];
           var li = document.createElement("li");
           li.className = "md-search-result__item";
           var a = document.createElement("a");
           a.className = "md-search-result__link";
-          a.href = data.url;
-          a.setAttribute("data-ck-kind", d.kind);
+          a.href = hit.url;
+          a.setAttribute("data-ck-kind", hit.kind);
           var art = document.createElement("article");
           art.className = "md-search-result__article md-typeset";
           var icon = document.createElement("div");
           icon.className = "md-search-result__icon md-icon";
           var h = document.createElement("h1");
-          h.textContent = d.title;
+          h.textContent = hit.title;
           art.appendChild(icon);
           art.appendChild(h);
-          if (d.sub) {
+          var sub = (hit.sub || "") + (found.length > 1 ? " · thêm " + (found.length - 1) + " mục khớp" : "");
+          if (sub) {
             var s = document.createElement("p");
             s.className = "ck-search-sub";
-            s.textContent = d.sub;
+            s.textContent = sub;
             art.appendChild(s);
           }
           var p = document.createElement("p");
-          renderPieces(p, excerpt(data.content, r.query.text, 24));
+          renderPieces(p, excerpt(hit.text, r.query.text, 24));
           art.appendChild(p);
           a.appendChild(art);
           li.appendChild(a);
           list.appendChild(li);
         });
-        if (n > HEADER_LIMIT) {
+        if (n > HEADER_LIMIT || partial) {
           var li = document.createElement("li");
           li.className = "md-search-result__item ck-search-all";
           var a = document.createElement("a");
           a.className = "md-search-result__link";
           a.href = form.getAttribute("action") + "?q=" + encodeURIComponent(raw);
-          a.textContent = "Xem tất cả " + n + " kết quả";
+          a.textContent = n > HEADER_LIMIT ? "Xem tất cả " + n + " kết quả" : "Tìm trong các năm học khác";
           li.appendChild(a);
           list.appendChild(li);
         }
@@ -247,7 +458,7 @@
       var id = ++seq;
       if (!raw.trim()) { render(null, raw, id); return; }
       metaLine.textContent = "Đang tìm…";
-      loadPagefind(base).then(function (pf) { return runSearch(pf, raw, {}); }).then(function (r) {
+      search(base, raw, {}).then(function (r) {
         render(r, raw, id);
       }, function () {
         if (id === seq) metaLine.textContent = "Không tải được chỉ mục tìm kiếm";
@@ -296,7 +507,7 @@
       if (e.target.closest("a")) open(false);
     });
     // Warm the bundle while the reader is still typing the first word.
-    input.addEventListener("keydown", function () { loadPagefind(base).catch(function () {}); }, { once: true });
+    input.addEventListener("keydown", function () { preload(base).catch(function () {}); }, { once: true });
   }
 
   // --- Start -------------------------------------------------------------------------------------
@@ -304,7 +515,8 @@
   // Shared with search-page.js (the /tim-kiem/ page) and used by the tests.
   window.congkhaiSearch = {
     facets: FACETS, foldD: foldD, fold: fold, normaliseQuery: normaliseQuery, excerpt: excerpt,
-    renderPieces: renderPieces, describe: describe, loadPagefind: loadPagefind, runSearch: runSearch,
+    renderPieces: renderPieces, describe: describe, hits: hits, load: load, search: search, loadScope: loadScope,
+    yearsFor: yearsFor, instanceFor: instanceFor, skipped: skipped, lighten: lighten,
   };
 
   function start() {
