@@ -612,9 +612,9 @@ def shard_demo(k: int, per_shard: int, out: Path, seed: int = 1, work: Path | No
                     shutil.copytree(shard_site / top / slug, site / top / slug, dirs_exist_ok=True)
         bundle = f"/manh/{shard['key']}/pagefind/"
         shutil.copytree(shard_site / "pagefind", site / bundle.strip("/"))
-        # The shard's common bundle (its schools) and those of its school years (its plans).
+        # The shard's main bundle (its schools, its newest plans) and those of its older years.
         years = json.loads((shard_site / "pagefind" / search.SCOPE_FILE).read_text(encoding="utf-8"))["nam_hoc"]
-        bundles += [bundle] + list(dict.fromkeys(bundle + y["thu_muc"] for y in years))
+        bundles += list(dict.fromkeys([bundle] + [bundle + y["thu_muc"] for y in years]))
         shard["bundle"] = bundle
     page = site / "tim-kiem-gop" / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)

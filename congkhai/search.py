@@ -8,10 +8,9 @@ one per plan (its narrative, then a section per improvement row that Pagefind re
 sub-result linking to the row), one per school and one per criterion page.
 
 A query must not download an index that grows with the whole site, so the records go into
-bundles: a common one (schools and criteria, always searched) and the plans by school year
-(small years share one, see BUNDLE_PLANS). The browser reads `pham-vi.json` and searches the
-common bundle merged with the newest years' bundle, or with the bundles of the years the reader
-chose. Everything here is a pure
+bundles by school year (small years share one, see BUNDLE_PLANS). The main bundle, always
+searched, holds the schools, the criteria and the newest years' plans; the browser reads
+`pham-vi.json` and merges into it the bundles of older years when the reader chooses them. Everything here is a pure
 function of the corpus except `write_index` and the post-build step that calls it.
 
 Vietnamese folding: Pagefind folds tone and vowel marks itself in both directions (`thu vien`
@@ -199,7 +198,7 @@ class Record:
     meta: dict[str, str] = field(default_factory=dict)  # title, truong: searchable, shown in results
     filters: dict[str, list[str]] = field(default_factory=dict)
     sections: tuple[Section, ...] = ()
-    bundle: str = ""  # "" for the common bundle, else the school year whose bundle holds it
+    bundle: str = ""  # a plan's school year (which decides its bundle); "" for schools and criteria
 
     @property
     def path(self) -> str:
@@ -333,7 +332,7 @@ def records(corpus: Corpus) -> list[Record]:
     return out
 
 
-# --- Bundles: one always searched, the plans by school year -------------------------------------
+# --- Bundles: the main one always searched, older plans by school year -------------------------
 
 # How many plans a bundle of school years holds (a single year holds all its own). A query
 # downloads, from each bundle it searches, the metadata (about 8 bytes a record) and the
@@ -383,8 +382,8 @@ def bundle_dir(years: list[str]) -> str:
 
 def scope(recs: list[Record]) -> dict:
     """What the browser reads before its first query: every school year with its plan count
-    and bundle, newest first; the years searched when the reader has chosen none (those of the
-    newest bundle); and the words that bundle indexes COMMON_WORD_MIN times or more, with their
+    and bundle folder, newest first ("" for the newest years, whose plans are in the common
+    bundle); the years searched when the reader has chosen none (those newest ones); and the words that bundle indexes COMMON_WORD_MIN times or more, with their
     counts, and QUERY_BUDGET (search.js leaves the commonest words out of a query that would
     otherwise download too much)."""
     counts: dict[str, int] = {}
@@ -394,7 +393,8 @@ def scope(recs: list[Record]) -> dict:
     groups = year_bundles(counts)
     default = groups[0] if groups else []
     common = word_positions(r for r in recs if r.bundle in default)
-    return {"nam_hoc": [{"nam_hoc": y, "ke_hoach": counts[y], "thu_muc": bundle_dir(g)} for g in groups for y in g],
+    return {"nam_hoc": [{"nam_hoc": y, "ke_hoach": counts[y], "thu_muc": bundle_dir(g) if g is not default else ""}
+                        for g in groups for y in g],
             "mac_dinh": default, "ngan_sach_tu": QUERY_BUDGET,
             "tu_pho_bien": {w: n for w, n in sorted(common.items()) if n >= COMMON_WORD_MIN}}
 
@@ -472,7 +472,7 @@ def _render(template, rec: Record) -> str:
 
 async def _write(bundles: dict[str, list[Record]], out_dir: Path, template) -> None:
     """Each bundle through its own Pagefind service (memory is given back between them), into
-    out_dir/<its folder> ("" for the common bundle)."""
+    out_dir/<its folder> ("" for the main bundle)."""
     service = None
     try:
         for name, recs in bundles.items():
@@ -514,15 +514,15 @@ def _check(path: Path, expected: int) -> None:
 
 
 def write_index(recs: list[Record], out_dir: Path, templates: Path = TEMPLATES) -> dict:
-    """Write the bundles to out_dir: the common one (schools and criteria, with Pagefind's
-    script and wasm), those of the school years (plans; they use the common bundle's script),
-    and SCOPE_FILE. Returns the scope."""
+    """Write the bundles to out_dir: the main one (schools, criteria and the newest years'
+    plans, with Pagefind's script and wasm), those of older school years in folders below it
+    (they use the main bundle's script), and SCOPE_FILE. Returns the scope."""
     import jinja2
 
     template = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True).get_template(PLAN_TEMPLATE)
     found = scope(recs)
     dirs = {y["nam_hoc"]: y["thu_muc"] for y in found["nam_hoc"]}
-    bundles: dict[str, list[Record]] = {"": []}  # folder under out_dir ("" = the common bundle)
+    bundles: dict[str, list[Record]] = {"": []}  # folder under out_dir ("" = the main bundle)
     for r in recs:
         bundles.setdefault(dirs.get(r.bundle, ""), []).append(r)
     if out_dir.exists():

@@ -96,18 +96,16 @@
 
   // --- Pagefind: the bundles a search reads --------------------------------------------------
   //
-  // pagefind/ holds the common bundle (schools, criteria; Pagefind's script and wasm) and
-  // pagefind/pham-vi.json, which gives each school year its bundle (pagefind/nam-hoc/...; small
-  // years share one) and the years searched when the reader has chosen none (the newest
-  // bundle's). A search reads the common bundle merged with its years' bundles, so what it
-  // downloads grows with the plans of those years, not with the whole site. Each set of
-  // bundles gets its own Pagefind instance.
+  // pagefind/ is the main bundle (schools, criteria, the newest years' plans; Pagefind's script
+  // and wasm); pagefind/pham-vi.json gives each older school year its bundle (pagefind/nam-hoc/
+  // ...; small years share one) and names the newest years, searched when the reader has chosen
+  // none. A search reads the main bundle merged with the bundles of its older years, so what it
+  // downloads grows with the plans of those years, not with the whole site. Each set of bundles
+  // gets its own Pagefind instance.
 
   var modulePromise = null;
   var scopePromise = null;
   var instances = {};
-  // Criterion pages are short and match many words; plans and schools should come first.
-  var COMMON_WEIGHT = 0.5;
 
   function siteRoot(base) {
     return new URL((base || ".").replace(/\/?$/, "/"), window.location.href);
@@ -131,12 +129,12 @@
     return chosen.length ? known.filter(function (y) { return chosen.indexOf(y) >= 0; }) : scope.mac_dinh.slice();
   }
 
-  /* The Pagefind instance that searches the common bundle merged with the given years'
-     bundles (years may share one). */
+  /* The Pagefind instance that searches the main bundle merged with the given years' bundles
+     (years may share one; the newest years' plans are in the main bundle itself). */
   function instanceFor(base, scope, years) {
     var dirs = [];
     scope.nam_hoc.forEach(function (y) {
-      if (years.indexOf(y.nam_hoc) >= 0 && dirs.indexOf(y.thu_muc) < 0) dirs.push(y.thu_muc);
+      if (y.thu_muc && years.indexOf(y.nam_hoc) >= 0 && dirs.indexOf(y.thu_muc) < 0) dirs.push(y.thu_muc);
     });
     var key = dirs.join(",");
     if (!instances[key]) {
@@ -147,7 +145,7 @@
         // Pagefind searches in a web worker (41 KB more on the first query, 12 KB compressed):
         // on a big index a common word takes seconds, and the page must not freeze meanwhile.
         // Rank "thu" as "thư" above "thường": exact-length words first (measured on the seeds).
-        return pf.options({ baseUrl: root.pathname, ranking: { termSimilarity: 8 }, indexWeight: COMMON_WEIGHT })
+        return pf.options({ baseUrl: root.pathname, ranking: { termSimilarity: 8 } })
           .then(function () {
             // Newest first: results without words come in that order.
             return dirs.reduce(function (done, dir) {
@@ -363,6 +361,10 @@
     });
   }
 
+  // Among equally good hits: a school (its name was typed), then what plans say, then the
+  // criterion's own wording (reached first when its id is typed).
+  var KIND_ORDER = { "truong": 0, "muc": 1, "ke-hoach": 1, "tieu-chi": 2 };
+
   /* Loads the given results and their hits; among them, those whose best hit has the query's
      words next to each other, then more of its words, come first (Pagefind ranks whole plans
      by word counts; it knows nothing of "thư viện" being two words in a row). */
@@ -371,7 +373,8 @@
       var out = items.map(function (data, i) { return { data: data, hits: hits(data, query, rows), rank: i }; });
       if (queryTerms(query).length > 1) {
         out.sort(function (a, b) {
-          return b.hits[0].pairs - a.hits[0].pairs || b.hits[0].cover - a.hits[0].cover || a.rank - b.rank;
+          var x = a.hits[0], y = b.hits[0];
+          return y.pairs - x.pairs || y.cover - x.cover || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || a.rank - b.rank;
         });
       }
       return out;
