@@ -60,9 +60,9 @@ UNUSED_BUNDLE_FILES = (
 )
 # A year's bundle is only ever merged into the common one, whose script and wasm do the work.
 YEAR_BUNDLE_FILES = ("pagefind.js", "pagefind-worker.js")  # and the wasm
-# The HTML a plan is indexed from (its rows become Pagefind sub-results), in overrides/.
+# The HTML a record is indexed from (a plan's rows become Pagefind sub-results), in overrides/.
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
-PLAN_TEMPLATE = "search/ke-hoach.html"
+RECORD_TEMPLATE = "search/record.html"
 
 # Filter keys are also the query parameters of /tim-kiem/ (?q=...&nam_hoc=2023-2024).
 FILTER_KEYS = ("loai", "cap_hoc", "nam_hoc", "tinh_thanh", "quan_huyen", "thong_tu", "tieu_chuan", "tieu_chi", "kinh_phi")
@@ -190,8 +190,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Record:
-    """One search result. Plans are HTML records (their rows are sections with anchors, rendered
-    by overrides/search/ke-hoach.html); schools and criteria are Pagefind custom records."""
+    """One search result, given to Pagefind as HTML (overrides/search/record.html): a plan's
+    rows become sections with their anchors, which Pagefind returns as sub-results."""
 
     url: str  # site-absolute ("/truong/x/2024-2025/"); Pagefind prefixes the base
     content: str  # indexed text (see indexed_content); for a plan, its narrative
@@ -199,6 +199,7 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sections: tuple[Section, ...] = ()
     bundle: str = ""  # a plan's school year (which decides its bundle); "" for schools and criteria
+    weight: float = 1.0  # scales the score of its words
 
     @property
     def path(self) -> str:
@@ -304,6 +305,11 @@ def school_record(school: SchoolRecord) -> Record:
                   filters=filters)
 
 
+# Criterion pages are short and say the words of many queries (3.6 *Thư viện*); what plans say
+# about a library should rank first, and a criterion's page is first when its id is typed.
+CRITERION_WEIGHT = 0.25
+
+
 def criterion_records() -> Iterator[Record]:
     """One per criterion page. The title is the id alone and the name is body text, not
     metadata: some criteria (level 4) are whole sentences, and metadata that long matches, and
@@ -317,6 +323,7 @@ def criterion_records() -> Iterator[Record]:
                     url=f"/tieu-chi/{circ.key}/{c.slug}/",
                     content=indexed_content(text),
                     meta={"title": c.id},
+                    weight=CRITERION_WEIGHT,
                     filters={"loai": ["tieu-chi"], "thong_tu": [circ.code], "tieu_chuan": [standard.id],
                              "tieu_chi": [c.id], "cap_hoc": [level.value for level in circ.levels]},
                 )
@@ -466,8 +473,15 @@ def _service(env: dict[str, str]):
     return Service()
 
 
+def record_template(templates: Path = TEMPLATES):
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
+    return env.get_template(RECORD_TEMPLATE)
+
+
 def _render(template, rec: Record) -> str:
-    return template.render(record=rec)
+    return template.render(record=rec, language=LANGUAGE)
 
 
 async def _write(bundles: dict[str, list[Record]], out_dir: Path, template) -> None:
@@ -483,12 +497,8 @@ async def _write(bundles: dict[str, list[Record]], out_dir: Path, template) -> N
             index = await service.create_index({"output_path": str(path)})
             batch = 256  # requests in flight: keeps the pipes busy without flooding them
             for i in range(0, len(recs), batch):
-                await asyncio.gather(*(
-                    index.add_html_file(url=r.url, content=_render(template, r)) if r.sections else
-                    index.add_custom_record(url=r.url, content=r.content, language=LANGUAGE, meta=r.meta,
-                                            filters=r.filters)
-                    for r in recs[i : i + batch]
-                ))
+                await asyncio.gather(*(index.add_html_file(url=r.url, content=_render(template, r))
+                                       for r in recs[i : i + batch]))
             # The files come back through the pipe and are written here: Pagefind's own
             # write_files may still be writing when its reply arrives, and the service exits.
             skip = set(UNUSED_BUNDLE_FILES) | (set(YEAR_BUNDLE_FILES) if name else set())
@@ -517,9 +527,7 @@ def write_index(recs: list[Record], out_dir: Path, templates: Path = TEMPLATES) 
     """Write the bundles to out_dir: the main one (schools, criteria and the newest years'
     plans, with Pagefind's script and wasm), those of older school years in folders below it
     (they use the main bundle's script), and SCOPE_FILE. Returns the scope."""
-    import jinja2
-
-    template = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True).get_template(PLAN_TEMPLATE)
+    template = record_template(templates)
     found = scope(recs)
     dirs = {y["nam_hoc"]: y["thu_muc"] for y in found["nam_hoc"]}
     bundles: dict[str, list[Record]] = {"": []}  # folder under out_dir ("" = the main bundle)

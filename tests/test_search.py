@@ -150,6 +150,23 @@ def test_plan_records_carry_filters_and_row_text_from_the_model(corpus):
                     assert " ".join(text.split())[:40] in visible
 
 
+def test_record_html_gives_pagefind_rows_meta_filters_and_weights(corpus):
+    template = search.record_template()
+    plan = next(p for p in corpus.plans if any(r.has_budget for r in p.rows))
+    rec = search.plan_record(plan)
+    page = search._render(template, rec)
+    for row in plan.rows:
+        assert f'<h2 id="{row.anchor}"' in page
+    budget = "".join("1" if r.has_budget else "0" for r in plan.rows)
+    assert f'data-pagefind-meta="kinh_phi_muc[data-v]" data-v="{budget}"' in page
+    assert f'data-pagefind-filter="nam_hoc[data-v]" data-v="{plan.year}"' in page
+    assert 'data-pagefind-weight="' not in page.split("<h2")[0]  # a plan's words weigh fully
+    evil = search.Record("/x/", "<script>alert(1)</script>", meta={"title": 'a" onload="x'})
+    assert "<script>" not in search._render(template, evil) and 'onload="x"' not in search._render(template, evil)
+    criterion = next(search.criterion_records())
+    assert f'data-pagefind-weight="{search.CRITERION_WEIGHT}"' in search._render(template, criterion)
+
+
 def test_records_leave_out_the_motto(corpus):
     for rec in search.records(corpus):
         folded = search.fold(rec.content + " ".join(s.text for s in rec.sections))
