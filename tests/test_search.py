@@ -329,6 +329,17 @@ def test_school_name_finds_the_school_page_first(home, corpus, query):
     assert urlparse(first).path.endswith(f"/{school.url}"), first
 
 
+def test_school_and_topic_finds_that_schools_row_first(home, corpus):
+    """The issue's parent: `truong tan son thu vien` on a phone without Vietnamese keyboard."""
+    tan_son = next(p for p in corpus.plans if "tan son" in search.fold(p.school.name))
+    rows = {f"/{tan_son.url}#{r.anchor}" for r in tan_son.rows if "thu vien" in search.fold(
+        " ".join(filter(None, [r.diem_yeu, r.noi_dung, r.ket_qua_can_dat, *r.giai_phap])))}
+    assert rows
+    res = header_search(home, "truong tan son thu vien")
+    assert res["items"][0]["href"] in rows, res["items"][0]
+    assert {"thư", "viện"} <= {m.lower().strip(".,;:") for m in res["items"][0]["marks"]}
+
+
 def test_ocr_plan_found_by_accented_query(home, corpus):
     ocr = next(p for p in corpus.plans if p.meta.nguon_van_ban.value == "ocr")
     res = header_search(home, "Bình Phục Nhứt")
@@ -556,6 +567,10 @@ def test_default_years_only_until_others_are_chosen(one_year_site, serve, browse
     years = page.eval_on_selector_all("[data-ck-facet=nam_hoc] input", "els => els.map(e => e.value)")
     assert years == sorted({p.year for p in corpus.plans}, reverse=True)  # every year can be chosen
     assert found["checked"] == [f"nam_hoc={hoa_mi.year}"]
+    counts = dict(page.eval_on_selector_all(
+        "[data-ck-facet=nam_hoc] label", "els => els.map(l => [l.querySelector('input').value, l.innerText.trim()])"))
+    assert counts[hoa_mi.year].endswith(str(found["n"]))  # the year read: its count is the results'
+    assert counts[newest] == newest  # a year not read has no count until chosen
     context.close()
 
 

@@ -124,16 +124,15 @@
       return h;
     }
 
-    function excerptOf(hit, query, size) {
+    function excerptOf(hit, size) {
       var p = document.createElement("p");
       p.className = "ck-result__excerpt";
-      S.renderPieces(p, S.excerpt(hit.text, query, size));
+      S.renderPieces(p, S.excerpt(hit.text, hit.words, size));
       return p;
     }
 
     /* A result: its best hit as the heading; a plan's other matching rows below it. */
     function showMore(r) {
-      var query = r.query.text;
       var batch = r.results.slice(shown, shown + PAGE_SIZE);
       shown += batch.length;
       more.hidden = shown >= r.results.length;
@@ -150,14 +149,14 @@
             s.textContent = found[0].sub;
             li.appendChild(s);
           }
-          li.appendChild(excerptOf(found[0], query, 36));
+          li.appendChild(excerptOf(found[0], 36));
           if (found.length > 1) {
             var ul = document.createElement("ul");
             ul.className = "ck-result__rows";
             found.slice(1, ROWS_SHOWN + 1).forEach(function (hit) {
               var item = document.createElement("li");
               item.appendChild(hitLink("h3", hit));
-              item.appendChild(excerptOf(hit, query, 20));
+              item.appendChild(excerptOf(hit, 20));
               ul.appendChild(item);
             });
             if (found.length > ROWS_SHOWN + 1) {
@@ -173,13 +172,14 @@
       });
     }
 
-    /* Counts for each facet: results of the other facets' filters, so that choosing one year
-       still shows how many results the other years would give. */
+    /* Counts for each facet: results of the other facets' filters, so that choosing one level
+       still shows how many results the other levels would give. Years are the exception: a
+       year's count needs its bundle, so only the years read have one. */
     function facetCounts(r) {
       var counts = {};
       var pending = [];
       FACETS.forEach(function (key) {
-        if (!state.filters[key].length) { counts[key] = r.filters[key] || {}; return; }
+        if (!state.filters[key].length || key === "nam_hoc") { counts[key] = r.filters[key] || {}; return; }
         var others = {};
         FACETS.forEach(function (k) { others[k] = k === key ? [] : state.filters[k]; });
         pending.push(S.search(base, state.q, others).then(function (r2) {
@@ -220,7 +220,7 @@
             S.skipped(r.query);
           return facetCounts(r).then(function (counts) {
             if (id !== seq) return;
-            renderFacets(counts, scope, years);
+            renderFacets(counts, scope, r.years);
             return showMore(r);
           }).then(function () {
             if (id === seq) root.setAttribute("data-ck-rendered", window.location.search);

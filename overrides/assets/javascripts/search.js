@@ -304,12 +304,16 @@
     });
     list.forEach(function (s) {
       var seen = {}, pairs = {};
+      s.phrases = 0;
       Object.keys(s.at).forEach(function (loc) {
         var here = s.at[loc], next = s.at[+loc + 1] || [];
         here.forEach(function (t) {
           seen[t] = true;
           var i = terms.indexOf(t);
-          if (i + 1 < terms.length && next.indexOf(terms[i + 1]) >= 0) pairs[i] = true;
+          if (i + 1 < terms.length && next.indexOf(terms[i + 1]) >= 0) {
+            pairs[i] = true;
+            s.phrases += 1;
+          }
         });
       });
       s.cover = Object.keys(seen).length;
@@ -317,8 +321,31 @@
     });
   }
 
+  /* Within a plan: more of the query's neighbours side by side, then more often for its
+     length (the row on the library says "thư viện" more densely than one that mentions it
+     among other needs), then more of its words. */
   function better(a, b) {
-    return b.pairs - a.pairs || b.cover - a.cover || b.score - a.score;
+    var density = function (s) { return s.phrases / Math.sqrt(Math.max(1, s.end - s.start)); };
+    return b.pairs - a.pairs || density(b) - density(a) || b.cover - a.cover || b.score - a.score;
+  }
+
+  /* Words of the query that a plan's school name holds ("tan son" in "truong tan son thu vien"):
+     the plan matches them as a whole, so its rows are ranked by the other words, and its hits
+     count them as found (cover) and, where they follow each other in the name too, as pairs. */
+  function nameMatch(terms, name) {
+    var keys = fold(name || "").split(/\s+/).map(function (k) { return k.replace(/[^\p{L}\p{N}]/gu, ""); });
+    var at = function (t) {
+      for (var i = 0; i < keys.length; i += 1) if (keys[i] === t || keys[i].indexOf(t) === 0) return i;
+      return -1;
+    };
+    var inName = terms.filter(function (t) { return at(t) >= 0; });
+    var rest = terms.filter(function (t) { return at(t) < 0; });
+    if (!inName.length || !rest.length) return { terms: terms, cover: 0, pairs: 0 };
+    var pairs = 0;
+    for (var i = 0; i + 1 < terms.length; i += 1) {
+      if (at(terms[i]) >= 0 && at(terms[i + 1]) === at(terms[i]) + 1) pairs += 1;
+    }
+    return { terms: rest, cover: inName.length, pairs: pairs };
   }
 
   function queryTerms(query) {
@@ -326,30 +353,33 @@
   }
 
   /* The hits of one result, best first: a school or criterion page is one hit; a plan gives its
-     matching rows (and its own text when that matches), the best first (see score). */
+     matching rows (and its own text when that matches), the best first (see score). A hit's
+     `words` are those its excerpt marks. */
   function hits(data, query, rows) {
     var d = describe(data);
     var plan = d.kind === "ke-hoach";
     var parts = sections(data, plan);
-    var terms = queryTerms(query);
+    var all = queryTerms(query);
+    var name = plan ? nameMatch(all, (data.meta || {}).truong) : { terms: all, cover: 0, pairs: 0 };
+    var terms = name.terms;
     score(parts, terms, data);
     var list = parts.list;
     if (!plan) {
       var s0 = list[0];
       return [{ url: data.url, kind: d.kind, title: d.title, sub: d.sub, text: data.content || "",
-                pairs: s0.pairs, cover: s0.cover, score: s0.score }];
+                words: terms.join(" "), pairs: s0.pairs, cover: s0.cover, score: s0.score }];
     }
     var chosen = list.filter(function (s) {
-      if (s.id === null) return !isActive(rows) && (!terms.length || s.score > 0);
+      if (s.id === null) return !isActive(rows) && (!terms.length || s.cover > 0);
       if (rows && rows.anchors.length && rows.anchors.indexOf(s.id) < 0) return false;
       if (rows && rows.budget !== null && s.budget !== rows.budget) return false;
-      return terms.length ? s.score > 0 : isActive(rows);
+      return terms.length ? s.cover > 0 : isActive(rows);
     });
     if (!chosen.length) chosen = [list[0]];
     if (terms.length) chosen.sort(better);
     return chosen.map(function (s) {
       var hit = { url: data.url, kind: "ke-hoach", title: d.title, sub: d.sub, text: s.text,
-                  pairs: s.pairs, cover: s.cover, score: s.score };
+                  words: terms.join(" "), pairs: s.pairs + name.pairs, cover: s.cover + name.cover, score: s.score };
       if (s.id !== null) {
         var m = /^(\S+)\s*(.*)$/.exec(s.heading);
         hit.url = data.url.split("#")[0] + "#" + s.id;
@@ -436,7 +466,7 @@
             art.appendChild(s);
           }
           var p = document.createElement("p");
-          renderPieces(p, excerpt(hit.text, r.query.text, 24));
+          renderPieces(p, excerpt(hit.text, hit.words, 24));
           art.appendChild(p);
           a.appendChild(art);
           li.appendChild(a);
