@@ -554,7 +554,8 @@ def index_site(corpus: Corpus, site: Path) -> str:
     start = time.perf_counter()
     recs = [r for r in records(corpus) if (site / r.path / "index.html").is_file()]
     found = write_index(recs, site / BUNDLE_DIR)
-    return (f"Chỉ mục tìm kiếm: {len(recs)} mục trong {len(found['nam_hoc']) + 1} gói, "
+    bundles = len({""} | {y["thu_muc"] for y in found["nam_hoc"]})
+    return (f"Chỉ mục tìm kiếm: {len(recs)} mục trong {bundles} gói, "
             f"{bundle_size(site / BUNDLE_DIR) / 1e6:.1f} MB, {time.perf_counter() - start:.1f} giây; "
             f"mặc định tìm trong năm học {', '.join(found['mac_dinh']) or '(chưa có)'}")
 

@@ -545,8 +545,9 @@ def one_year_site(tmp_path_factory, built_site, corpus) -> Path:
     return site
 
 
-def test_default_years_only_until_others_are_chosen(one_year_site, serve, browser, corpus):
-    base = serve(one_year_site)
+def test_default_years_only_until_others_are_chosen(one_year_site, serve, browser, corpus, tmp_path):
+    (tmp_path / "congkhai").symlink_to(one_year_site, target_is_directory=True)
+    base = serve(tmp_path) + "congkhai/"  # as on GitHub Pages, under the repository's name
     newest = max(p.year for p in corpus.plans)
     hoa_mi = next(p for p in corpus.plans if "hoa mi" in search.fold(p.school.name))
     assert hoa_mi.year != newest
@@ -564,6 +565,8 @@ def test_default_years_only_until_others_are_chosen(one_year_site, serve, browse
     page.goto(base + f"tim-kiem/?q=xa+hoi+hoa&nam_hoc={hoa_mi.year}")
     found = page_results(page)
     assert any(f"/{hoa_mi.url}" in h for h in found["hrefs"][:3]), found["hrefs"]
+    older = [u for u in requests if "/nam-hoc/" in u]
+    assert older and all(u.startswith(base + "pagefind/nam-hoc/") for u in older)
     years = page.eval_on_selector_all("[data-ck-facet=nam_hoc] input", "els => els.map(e => e.value)")
     assert years == sorted({p.year for p in corpus.plans}, reverse=True)  # every year can be chosen
     assert found["checked"] == [f"nam_hoc={hoa_mi.year}"]
