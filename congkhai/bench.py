@@ -32,6 +32,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import jinja2
 import yaml
 
 from . import corpusgen, search
@@ -521,38 +522,7 @@ def run(sizes: list[int], out: Path, seed: int, serve: bool, keep: bool, work: P
 SHARD_KINDS = "plan,school,print,embed"  # page kinds that belong to one school: built in its shard
 SHARD_PAGE_DIRS = ("truong", "nhung")  # where those pages live: <dir>/<school-slug>/...
 
-MERGED_SEARCH_PAGE = """<!doctype html>
-<html lang="vi">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Tìm kiếm gộp các mảnh</title></head>
-<body>
-<h1>Tìm kiếm gộp các mảnh</h1>
-<form id="tim"><input id="q" type="search" aria-label="Từ khóa"> <button>Tìm</button></form>
-<ol id="kq"></ol>
-<script type="application/json" id="manh">__BUNDLES__</script>
-<script type="module">
-const bundles = JSON.parse(document.getElementById("manh").textContent);
-const pagefind = await import("/pagefind/pagefind.js");
-await pagefind.options({ baseUrl: "/" });
-for (const url of bundles) await pagefind.mergeIndex(url, { baseUrl: "/" });
-window.timKiem = async (q, filters = {}) => {
-  const r = await pagefind.search(q.replaceAll("đ", "d").replaceAll("Đ", "D"), { filters });
-  const data = await Promise.all(r.results.map((x) => x.data()));
-  return data.map((d) => d.url);
-};
-document.getElementById("tim").addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const ol = document.getElementById("kq");
-  ol.replaceChildren(...(await window.timKiem(document.getElementById("q").value)).slice(0, 20).map((u) => {
-    const li = document.createElement("li"), a = document.createElement("a");
-    a.href = u; a.textContent = u; li.append(a); return li;
-  }));
-});
-window.sanSang = true;
-</script>
-</body>
-</html>
-"""
+MERGED_SEARCH_TEMPLATE = "shards/tim-kiem-gop.html"  # in overrides/: the merged-search page of the demo
 
 
 def split_by_province(plans: Path, k: int) -> list[dict]:
@@ -618,7 +588,8 @@ def shard_demo(k: int, per_shard: int, out: Path, seed: int = 1, work: Path | No
         shard["bundle"] = bundle
     page = site / "tim-kiem-gop" / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(MERGED_SEARCH_PAGE.replace("__BUNDLES__", json.dumps(bundles)), encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    page.write_text(env.get_template(MERGED_SEARCH_TEMPLATE).render(bundles=bundles), encoding="utf-8")
     (site / "manh.json").write_text(json.dumps({"shards": shards, "shared_bundle": "/pagefind/"}, ensure_ascii=False, indent=2),
                                     encoding="utf-8")
     print("\nJobs (each one machine; in CI a matrix job per shard):")
