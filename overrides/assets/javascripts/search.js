@@ -267,9 +267,9 @@
   /* A result's sections: its own text, then for a plan one per row, cut from the record's
      text at the row headings' positions (Pagefind's word positions count whitespace-separated
      words). */
-  function sections(data, rows) {
+  function sections(data, plan) {
     var words = (data.content || "").split(/[\r\n\s]+/g);
-    var heads = rows ? (data.anchors || []).filter(function (a) {
+    var heads = plan ? (data.anchors || []).filter(function (a) {
       return /^h\d$/i.test(a.element) && /^tieu-chi-/.test(a.id || "");
     }).sort(function (a, b) { return a.location - b.location; }) : [];
     var budget = (data.meta && data.meta.kinh_phi_muc) || "";
@@ -287,8 +287,8 @@
 
   /* Scores each section for the query: `cover`, how many of the query's words it holds;
      `pairs`, how many of the query's neighbouring words follow each other there too (a section
-     that says "thư viện" is about the library, one with "thư" and "viện" apart is not); `score`,
-     Pagefind's weight for its matches. */
+     that says "thư viện" is about the library, one with "thư" and "viện" apart is not), and
+     `phrases`, how many times; `score`, Pagefind's weight for its matches. */
   function score(parts, terms, data) {
     var list = parts.list;
     list.forEach(function (s) { s.score = 0; s.at = {}; });
