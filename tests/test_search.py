@@ -587,3 +587,19 @@ def test_heavy_query_leaves_out_its_commonest_word_and_says_so(one_year_site, se
     assert "(bỏ qua từ quá phổ biến: truong" in page.inner_text(".md-search-result__meta")
     assert all("truong" not in folded_words(i["marks"]) for i in res["items"])
     page.context.close()
+
+
+def test_search_page_on_a_phone_shows_results_before_folded_filters(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "tim-kiem/?q=doi+ngu&cap_hoc=tieu-hoc")
+    page_results(page)
+    assert not page.evaluate("() => document.querySelector('[data-ck-facets-box]').open")
+    assert page.inner_text("[data-ck-facets-box] summary") == "Bộ lọc (1 đang chọn)"
+    assert not page.evaluate("() => document.querySelector('.ck-search-page__help').open")
+    top = "s => document.querySelector(s).getBoundingClientRect().top"
+    assert page.evaluate(top, ".ck-result") < 740  # the first result is on the first screen
+    assert page.evaluate("() => document.documentElement.scrollWidth") == 360
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function("() => document.querySelector('[data-ck-facets-box]').open")
+    context.close()

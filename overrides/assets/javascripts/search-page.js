@@ -41,6 +41,8 @@
     var form = root.querySelector("form");
     var input = form.querySelector("input[name=q]");
     var facetsBox = root.querySelector("[data-ck-facets]");
+    var facetsFold = root.querySelector("[data-ck-facets-box]");
+    var wide = window.matchMedia("(min-width: 45em)");
     var status = root.querySelector("[data-ck-status]");
     var list = root.querySelector("[data-ck-results]");
     var more = root.querySelector("[data-ck-more]");
@@ -54,6 +56,9 @@
     var timer = null;
 
     input.value = state.q;
+    // Filters stay open beside the results on wide screens; on phones they fold under a summary.
+    facetsFold.open = wide.matches;
+    wide.addEventListener("change", function () { facetsFold.open = wide.matches; });
 
     function label(key, value) {
       var map = labels.values[key];
@@ -64,6 +69,8 @@
        since a year not read has no count until it is chosen. */
     function renderFacets(counts, scope, years) {
       facetsBox.textContent = "";
+      var chosen = FACETS.reduce(function (n, k) { return n + state.filters[k].length; }, 0);
+      facetsFold.querySelector("summary").textContent = "Bộ lọc" + (chosen ? " (" + chosen + " đang chọn)" : "");
       FACETS.forEach(function (key) {
         var chosen = state.filters[key];
         var values;
