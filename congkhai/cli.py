@@ -10,15 +10,17 @@ import importlib
 import sys
 
 COMMANDS = {
-    "validate": ("congkhai.validate", "kiểm tra mọi kế hoạch trong plans/"),
+    "validate": ("congkhai.commands.validate", "kiểm tra mọi kế hoạch trong plans/"),
     "import": ("congkhai.importer.cli", "chuyển văn bản Word (.docx) hoặc .txt thành tệp kế hoạch"),
-    "new-plan": ("congkhai.scaffold", "tạo tệp kế hoạch mới có đủ các mục"),
-    "build": ("congkhai.build", "dựng trang web (MkDocs), chỉ mục tìm kiếm và PDF"),
-    "build-school": ("congkhai.school_build", "dựng trang riêng cho một trường"),
-    "schema": ("congkhai.schema", "ghi JSON Schema của tệp kế hoạch"),
-    "codeowners": ("congkhai.codeowners", "tạo .github/CODEOWNERS từ hồ sơ trường"),
-    "pr-check": ("congkhai.prcheck", "kiểm tra một pull request"),
-    "bench": ("congkhai.bench", "đo tốc độ dựng trang với nhiều kế hoạch"),
+    "new-plan": ("congkhai.commands.new_plan", "tạo tệp kế hoạch mới có đủ các mục"),
+    "build": ("congkhai.commands.build", "dựng trang web (MkDocs), chỉ mục tìm kiếm và PDF"),
+    "build-school": ("congkhai.commands.build_school", "dựng trang riêng cho một trường"),
+    "schema": ("congkhai.commands.schema", "ghi JSON Schema của tệp kế hoạch"),
+    "codeowners": ("congkhai.commands.codeowners", "tạo .github/CODEOWNERS từ hồ sơ trường"),
+    "pr-check": ("congkhai.commands.pr_check", "kiểm tra một pull request"),
+    "print-png": ("congkhai.commands.print_png", "vẽ bản in của mỗi kế hoạch thành ảnh PNG"),
+    "search-index": ("congkhai.commands.search_index", "dựng lại chỉ mục tìm kiếm của trang đã dựng"),
+    "bench": ("congkhai.devtools.bench", "đo tốc độ dựng trang với nhiều kế hoạch"),
 }
 
 

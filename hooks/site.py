@@ -1,12 +1,13 @@
 """MkDocs hooks: hand the model to MkDocs. No domain logic lives here.
 
-The plans are loaded and validated once per build by congkhai.loader; congkhai.pages turns the
-model into page specs; the templates in overrides/ render them.
+congkhai/glue.py loads and validates the plans once per build and hands them to the page
+families (congkhai/pages/) and the post-build steps (congkhai/outputs/); the templates in
+overrides/ render the pages.
 """
 
 from __future__ import annotations
 
-from congkhai import mkdocs_glue as glue
+from congkhai import glue
 
 
 def on_startup(command, dirty):

@@ -31,7 +31,7 @@ def build_site(plans: Path, site: Path, *, prelude: str = "", env: dict | None =
     """Build `plans` into `site` without PDFs. `prelude` is Python run before the build (tests
     use it to switch off a safety net and prove the next one holds)."""
     environment = {**os.environ, "CONGKHAI_PLANS": str(plans), "CONGKHAI_PDF": "0", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    code = f"{prelude}\nimport sys\nfrom congkhai import build\nsys.exit(build.main(sys.argv[1:]))"
+    code = f"{prelude}\nimport sys\nfrom congkhai.commands import build\nsys.exit(build.main(sys.argv[1:]))"
     return subprocess.run(
         [sys.executable, "-c", code, "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--no-pdf"],
         cwd=ROOT, env=environment, capture_output=True, text=True, timeout=900,

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from congkhai.loader import load_corpus
+from congkhai.core.loader import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CONGKHAI_CHROMIUM", "/usr/bin/chromium")

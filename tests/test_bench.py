@@ -6,16 +6,17 @@ import json
 import re
 import statistics
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
-from congkhai import bench, catalog, corpusgen
-from congkhai.loader import load_corpus
-from congkhai.model import Level, SourceKind, TableLayout
+from congkhai.devtools import bench
+from congkhai.core import catalog
+from congkhai.devtools import corpusgen
+from congkhai.core.loader import load_corpus
+from congkhai.core.model import Level, SourceKind, TableLayout
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,7 +142,7 @@ def test_dirty_serve_rebuilds_only_pages_of_changed_schools(tmp_path):
     import os
     from types import SimpleNamespace
 
-    from congkhai.mkdocs_glue import GeneratedFile
+    from congkhai.glue import GeneratedFile
 
     corpusgen.generate(tmp_path / "plans", 3, seed=1)
     folder = next((tmp_path / "plans").iterdir())

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from congkhai import catalog, yamlfile
-from congkhai.loader import split_front_matter
-from congkhai.model import CRITERION_ID, Level
+from congkhai.core import catalog
+from congkhai.core import yamlfile
+from congkhai.core.loader import split_front_matter
+from congkhai.core.model import CRITERION_ID, Level
 
 PLANS = Path(__file__).resolve().parent.parent / "plans"
 

@@ -1,6 +1,6 @@
 """Distribution: budget totals, open data (CSV/JSON), Atom feeds, embeds, single-school builds.
 
-Everything is checked against plans/ as congkhai.loader reads it, or against the plan files'
+Everything is checked against plans/ as congkhai.core.loader reads it, or against the plan files'
 YAML read here independently. One site is built for the module (without PDFs) with site_url set
 to the local server that serves it, so feeds and snippets carry absolute addresses; the embed
 snippet is then pasted into a page served from another port and loaded in Chromium at 320 px.
@@ -26,9 +26,13 @@ import feedparser
 import pytest
 import yaml
 
-from congkhai import budget, exports, feeds
-from congkhai.loader import load_corpus
-from congkhai.model import PlanMeta, Row
+from congkhai.facts import budgets as budget
+from congkhai.facts import dates as dates_
+from congkhai.facts import places
+from congkhai.outputs import exports
+from congkhai.outputs import feeds
+from congkhai.core.loader import load_corpus
+from congkhai.core.model import PlanMeta, Row
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
@@ -191,7 +195,7 @@ def test_ocr_plan_sources_all_count_as_state_budget(corpus):
 
 
 def test_district_totals_add_up_the_plans_of_the_district(corpus):
-    for district in budget.districts(corpus):
+    for district in places.districts(corpus):
         expected = sum(int(r.kinh_phi or 0) for p in district.plans for r in p.rows)
         assert budget.total_amount(district.totals) == expected
         assert sum(budget.total_amount(y.totals) for y in district.years) == expected
@@ -200,7 +204,7 @@ def test_district_totals_add_up_the_plans_of_the_district(corpus):
 def test_budget_pages_show_the_amounts(site, corpus):
     folder, _ = site
     plan = next(p for p in corpus.plans if p.path.resolve() == HOA_MI.resolve())
-    district = next(d for d in budget.districts(corpus) if plan in d.plans)
+    district = next(d for d in places.districts(corpus) if plan in d.plans)
     html = (folder / district.url / "index.html").read_text("utf-8")
     for row in plan.rows:
         if row.kinh_phi:
@@ -343,7 +347,7 @@ def test_feeds_parse_and_list_the_plans(site, corpus):
 
 
 def test_feeds_without_site_url_use_tag_ids_and_relative_links(corpus):
-    dates = feeds.build_dates(corpus, PLANS)
+    dates = {plan.path.resolve(): dates_.last_updated(plan, dates_.plan_dates(corpus)) for plan in corpus.plans}
     out = feeds.feeds(corpus, dates, site_url=None, repo_url="https://github.com/org/repo", site_name="X")
     base = "https://example.org/sub/"
     d = feedparser.parse(out[feeds.SITE_FEED], response_headers={"content-location": base + feeds.SITE_FEED, "content-type": "application/atom+xml"})
@@ -551,7 +555,7 @@ def test_embed_and_budget_pages_pass_axe(site, corpus, browser):
     if not axe.exists():
         pytest.skip("axe-core not installed (scripts/setup --test)")
     _, base = site
-    district = budget.districts(corpus)[0]
+    district = places.districts(corpus)[0]
     school = school_with_history(corpus)
     # The embed page is ours entirely; on the budget pages, our part of the page.
     for path, context in ((f"nhung/{school.slug}/", "document"), ("duyet/kinh-phi/", ".ck-kinh-phi"), (district.url, ".ck-kinh-phi")):
@@ -577,7 +581,7 @@ def test_single_school_build_never_empties_a_folder_of_other_files(corpus, tmp_p
 
 def test_improvement_csv_has_a_column_for_every_row_field():
     """The open data must not drop any field an editor can write in a row."""
-    from congkhai.model import Row
+    from congkhai.core.model import Row
 
     columns = {name for name, _ in exports.IMPROVEMENT_COLUMNS}
     assert set(Row.model_fields) <= columns, set(Row.model_fields) - columns

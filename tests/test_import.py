@@ -13,9 +13,9 @@ import docx
 import pytest
 from docx.enum.text import WD_BREAK
 
-from congkhai import yamlfile
+from congkhai.core import yamlfile
 from congkhai.importer import cli
-from congkhai.loader import load_corpus, split_front_matter
+from congkhai.core.loader import load_corpus, split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))

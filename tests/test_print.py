@@ -22,17 +22,19 @@ from pathlib import Path
 
 import pytest
 
-from congkhai import pdf, printview
-from congkhai.loader import load_corpus
-from congkhai.model import Plan, Row, TableLayout
-from congkhai.templating import vn_date
+from congkhai.printing import pdf
+from congkhai.printing import browser
+from congkhai.pages import printview
+from congkhai.core.loader import load_corpus
+from congkhai.core.model import Plan, Row, TableLayout
+from congkhai.core.text import vn_date
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 MAX_PDF_BYTES = 400_000
 
 pytestmark = pytest.mark.skipif(
-    not (Path(pdf.chromium_path()).is_file() and shutil.which("pdftotext")),
+    not (Path(browser.chromium_path()).is_file() and shutil.which("pdftotext")),
     reason="cần Chromium và poppler-utils (scripts/setup --test)",
 )
 
@@ -259,7 +261,7 @@ def seed_site(tmp_path_factory):
 
 
 def pdf_of(site: Path, plan: Plan) -> Path:
-    return site / plan.url / printview.pdf_name(plan)
+    return site / plan.url / plan.pdf_name
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:
@@ -506,7 +508,7 @@ def test_signature_is_never_separated_from_the_end_of_the_text(fixture_site, tmp
     page_dir = tmp_path / plan.url / "in"
     page_dir.mkdir(parents=True)
     out = tmp_path / "ky.pdf"
-    with pdf.SiteServer(tmp_path) as server, pdf.Printer() as printer:
+    with browser.SiteServer(tmp_path) as server, pdf.Printer() as printer:
         for n in range(24):
             filler = "".join(f"<p>Dòng thêm {i} đẩy phần ký xuống cuối trang.</p>" for i in range(n))
             (page_dir / "index.html").write_text(source.replace(closing, filler + closing), encoding="utf-8")
@@ -525,7 +527,7 @@ def test_printing_the_plan_page_shows_only_the_content(fixture_site, tmp_path):
     site, corpus = fixture_site
     plan = corpus.schools["thcs-an-phu-quan-2"].plans[0]
     out = tmp_path / "trang.pdf"
-    with pdf.SiteServer(site) as server, pdf.Printer() as printer:
+    with browser.SiteServer(site) as server, pdf.Printer() as printer:
         page = printer.page
         page.goto(server.url + plan.url, wait_until="load")
         chrome = page.evaluate(

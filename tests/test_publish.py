@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from congkhai import scaffold
-from congkhai.loader import load_corpus
+from congkhai.outputs import form
+from congkhai.core.loader import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -443,7 +443,7 @@ def test_new_plan_for_a_new_school_validates_once_required_fields_are_filled(tmp
     assert text.splitlines()[:2] == ["---", "# yaml-language-server: $schema=../../schema/ke-hoach.schema.json"]
     assert profile.read_text("utf-8").startswith("# yaml-language-server: $schema=../../schema/truong.schema.json\n")
     # Every field of the model is there, each after a Vietnamese comment.
-    from congkhai.model import PlanMeta, Row, School
+    from congkhai.core.model import PlanMeta, Row, School
 
     for model, body in ((PlanMeta, text), (Row, text), (School, profile.read_text("utf-8"))):
         for name, info in model.model_fields.items():
@@ -494,10 +494,10 @@ def test_new_plan_rejects_bad_names(tmp_path, args, message):
 
 
 def test_authoring_data_lists_every_criterion_and_the_model_help():
-    from congkhai import catalog
-    from congkhai.model import PlanMeta
+    from congkhai.core import catalog
+    from congkhai.core.model import PlanMeta
 
-    data = scaffold.authoring_data()
+    data = form.authoring_data()
     for circ in catalog.circulars().values():
         listed = next(c for c in data["thong_tu"] if c["ma"] == circ.code)
         ids = [c["ma"] for s in listed["tieu_chuan"] for c in s["tieu_chi"]]
@@ -514,5 +514,5 @@ def test_repository_files_for_editors():
     assert template.count("- [ ]") >= 5 and "một trường" in template
     # The schema paths written into scaffolded files resolve from plans/<school>/.
     school_dir = ROOT / "plans" / "any-school"
-    for ref in (scaffold.PLAN_SCHEMA, scaffold.SCHOOL_SCHEMA):
+    for ref in (form.PLAN_SCHEMA, form.SCHOOL_SCHEMA):
         assert (school_dir / ref).resolve().is_file(), ref

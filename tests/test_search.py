@@ -15,9 +15,14 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from congkhai import catalog, search
-from congkhai.loader import load_corpus
-from congkhai.model import Corpus
+from congkhai.core import catalog
+from congkhai.outputs.search import bundles as search_bundles
+from congkhai.core import text as core_text
+from congkhai.outputs.search import pagefind as search_pagefind
+from congkhai.outputs.search import records as search_records
+from congkhai.outputs.search import text as search_text
+from congkhai.core.loader import load_corpus
+from congkhai.core.model import Corpus
 
 from conftest import PLANS
 
@@ -53,53 +58,53 @@ QUERY_CASES = [
 
 @pytest.mark.parametrize("raw,text,criterion", QUERY_CASES)
 def test_normalise_query(raw, text, criterion):
-    q = search.normalise_query(raw)
+    q = search_text.normalise_query(raw)
     assert (q.text, q.criterion) == (text, criterion)
 
 
 def test_normalise_query_accepts_decomposed_input():
     decomposed = unicodedata.normalize("NFD", "tiêu chí 5.3 đội ngũ")
-    assert search.normalise_query(decomposed) == search.Query(unicodedata.normalize("NFC", "dội ngũ"), "5.3")
+    assert search_text.normalise_query(decomposed) == search_text.Query(unicodedata.normalize("NFC", "dội ngũ"), "5.3")
 
 
 def test_fold_d_changes_only_d_bar():
-    assert search.fold_d("Đội ngũ đạt chuẩn") == "Dội ngũ dạt chuẩn"
-    assert search.fold("Đội ngũ ĐẠT chuẩn, thư viện") == "doi ngu dat chuan, thu vien"
+    assert search_text.fold_d("Đội ngũ đạt chuẩn") == "Dội ngũ dạt chuẩn"
+    assert core_text.fold("Đội ngũ ĐẠT chuẩn, thư viện") == "doi ngu dat chuan, thu vien"
 
 
 def test_d_words_keep_order_and_repeats():
-    assert search.d_words("Đội ngũ được đánh giá; đội ngũ đủ") == ["dội", "dược", "dánh", "dội", "dủ"]
-    assert search.d_words("thư viện trường") == []
+    assert search_text.d_words("Đội ngũ được đánh giá; đội ngũ đủ") == ["dội", "dược", "dánh", "dội", "dủ"]
+    assert search_text.d_words("thư viện trường") == []
 
 
 def test_indexed_content_appends_folded_copies_after_the_mark():
     text = "Bồi dưỡng đội ngũ giáo viên"
-    content = search.indexed_content(text)
-    visible, _, tail = content.partition(search.FOLD_MARK)
+    content = search_text.indexed_content(text)
+    visible, _, tail = content.partition(search_text.FOLD_MARK)
     assert visible.strip() == text
     assert tail.split() == ["dội"]
-    assert search.FOLD_MARK not in search.indexed_content("thư viện")
+    assert search_text.FOLD_MARK not in search_text.indexed_content("thư viện")
 
 
 def test_unaccented_text_gets_d_bar_spellings():
     ocr = "Ra soat doi ngu, lap ke hoach boi duong giao vien dat chuan"
-    assert search.looks_unaccented(ocr)
-    assert not search.looks_unaccented("Rà soát đội ngũ, lập kế hoạch bồi dưỡng giáo viên đạt chuẩn")
-    tail = search.indexed_content(ocr).partition(search.FOLD_MARK)[2].split()
+    assert search_text.looks_unaccented(ocr)
+    assert not search_text.looks_unaccented("Rà soát đội ngũ, lập kế hoạch bồi dưỡng giáo viên đạt chuẩn")
+    tail = search_text.indexed_content(ocr).partition(search_text.FOLD_MARK)[2].split()
     assert {"đoi", "đuong", "đat"} <= set(tail)
 
 
 def test_strip_boilerplate_removes_motto_in_any_spelling():
     for motto in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hoà xã hội chủ nghĩa Việt Nam", "CONG HOA XA HOI CHU NGHIA VIET NAM"):
-        out = search.strip_boilerplate(f"Trường A {motto} Độc lập - Tự do - Hạnh phúc nguồn xã hội hóa")
-        assert search.fold(out).split() == ["truong", "a", "nguon", "xa", "hoi", "hoa"]
+        out = search_text.strip_boilerplate(f"Trường A {motto} Độc lập - Tự do - Hạnh phúc nguồn xã hội hóa")
+        assert core_text.fold(out).split() == ["truong", "a", "nguon", "xa", "hoi", "hoa"]
 
 
 def test_chunk_size_grows_with_the_corpus_within_bounds():
-    small = [search.Record("/a/", "từ " * 100)]
-    big = [search.Record(f"/{i}/", "từ " * 2000) for i in range(5000)]
-    assert search.chunk_size(small) == 400
-    assert 400 < search.chunk_size(big) <= 20_000
+    small = [search_records.Record("/a/", "từ " * 100)]
+    big = [search_records.Record(f"/{i}/", "từ " * 2000) for i in range(5000)]
+    assert search_bundles.chunk_size(small) == 400
+    assert 400 < search_bundles.chunk_size(big) <= 20_000
 
 
 # -----------------------------------------------------------------------------
@@ -117,7 +122,7 @@ def corpus() -> Corpus:
 
 
 def test_one_record_per_plan_school_and_criterion_with_a_section_per_row(corpus):
-    recs = search.records(corpus)
+    recs = search_records.records(corpus)
     urls = [r.url for r in recs]
     assert len(urls) == len(set(urls))
     by_url = {r.url: r for r in recs}
@@ -133,7 +138,7 @@ def test_one_record_per_plan_school_and_criterion_with_a_section_per_row(corpus)
 
 
 def test_plan_records_carry_filters_and_row_text_from_the_model(corpus):
-    recs = {r.url: r for r in search.records(corpus)}
+    recs = {r.url: r for r in search_records.records(corpus)}
     for plan in corpus.plans:
         rec = recs[f"/{plan.url}"]
         assert rec.filters["tieu_chi"] == sorted({row.tieu_chi for row in plan.rows})
@@ -144,45 +149,45 @@ def test_plan_records_carry_filters_and_row_text_from_the_model(corpus):
         for row, section in zip(plan.rows, rec.sections):
             assert section.heading.startswith(row.tieu_chi + " ")
             assert section.budget == row.has_budget
-            visible = section.text.partition(search.FOLD_MARK)[0]
+            visible = section.text.partition(search_text.FOLD_MARK)[0]
             for text in [row.diem_yeu, row.noi_dung, row.ket_qua_can_dat, *row.giai_phap]:
                 if text:
                     assert " ".join(text.split())[:40] in visible
 
 
 def test_record_html_gives_pagefind_rows_meta_filters_and_weights(corpus):
-    template = search.record_template()
+    template = search_pagefind.record_template()
     plan = next(p for p in corpus.plans if any(r.has_budget for r in p.rows))
-    rec = search.plan_record(plan)
-    page = search._render(template, rec)
+    rec = search_records.plan_record(plan)
+    page = search_pagefind._render(template, rec)
     for row in plan.rows:
         assert f'<h2 id="{row.anchor}"' in page
     budget = "".join("1" if r.has_budget else "0" for r in plan.rows)
     assert f'data-pagefind-meta="kinh_phi_muc[data-v]" data-v="{budget}"' in page
     assert f'data-pagefind-filter="nam_hoc[data-v]" data-v="{plan.year}"' in page
     assert 'data-pagefind-weight="' not in page.split("<h2")[0]  # a plan's words weigh fully
-    evil = search.Record("/x/", "<script>alert(1)</script>", meta={"title": 'a" onload="x'})
-    assert "<script>" not in search._render(template, evil) and 'onload="x"' not in search._render(template, evil)
-    criterion = next(search.criterion_records())
-    assert f'data-pagefind-weight="{search.CRITERION_WEIGHT}"' in search._render(template, criterion)
+    evil = search_records.Record("/x/", "<script>alert(1)</script>", meta={"title": 'a" onload="x'})
+    assert "<script>" not in search_pagefind._render(template, evil) and 'onload="x"' not in search_pagefind._render(template, evil)
+    criterion = next(search_records.criterion_records())
+    assert f'data-pagefind-weight="{search_records.CRITERION_WEIGHT}"' in search_pagefind._render(template, criterion)
 
 
 def test_records_leave_out_the_motto(corpus):
-    for rec in search.records(corpus):
-        folded = search.fold(rec.content + " ".join(s.text for s in rec.sections))
+    for rec in search_records.records(corpus):
+        folded = core_text.fold(rec.content + " ".join(s.text for s in rec.sections))
         assert "cong hoa xa hoi chu nghia" not in folded, rec.url
         assert "doc lap" not in folded or "tu do" not in folded, rec.url
 
 
 def _plan(year: str, n: int = 1) -> list:
-    return [search.Record(f"/truong/t{i}/{year}/", "x", bundle=year) for i in range(n)]
+    return [search_records.Record(f"/truong/t{i}/{year}/", "x", bundle=year) for i in range(n)]
 
 
 def test_small_years_share_a_bundle_and_the_newest_is_searched_by_default(monkeypatch):
-    monkeypatch.setattr(search, "BUNDLE_PLANS", 5)
+    monkeypatch.setattr(search_bundles, "BUNDLE_PLANS", 5)
     recs = (_plan("2021-2022", 1) + _plan("2022-2023", 4) + _plan("2024-2025", 2) + _plan("2023-2024", 3)
-            + _plan("2020-2021", 9) + [search.Record("/truong/t/", "x")])
-    found = search.scope(recs)
+            + _plan("2020-2021", 9) + [search_records.Record("/truong/t/", "x")])
+    found = search_bundles.scope(recs)
     assert [(y["nam_hoc"], y["ke_hoach"], y["thu_muc"]) for y in found["nam_hoc"]] == [
         ("2024-2025", 2, ""),  # the newest: in the main bundle
         ("2023-2024", 3, ""),
@@ -191,19 +196,19 @@ def test_small_years_share_a_bundle_and_the_newest_is_searched_by_default(monkey
         ("2020-2021", 9, "nam-hoc/2020-2021/"),  # a year bigger than a bundle stays whole
     ]
     assert found["mac_dinh"] == ["2024-2025", "2023-2024"]
-    assert search.scope([search.Record("/truong/t/", "x")]) == {
-        "nam_hoc": [], "mac_dinh": [], "ngan_sach_tu": search.QUERY_BUDGET, "tu_pho_bien": {}}
+    assert search_bundles.scope([search_records.Record("/truong/t/", "x")]) == {
+        "nam_hoc": [], "mac_dinh": [], "ngan_sach_tu": search_bundles.QUERY_BUDGET, "tu_pho_bien": {}}
 
 
 def test_common_words_are_counted_in_the_default_years_only(monkeypatch):
-    monkeypatch.setattr(search, "BUNDLE_PLANS", 1)
-    monkeypatch.setattr(search, "COMMON_WORD_MIN", 3)
-    new = search.Record("/truong/a/2024-2025/", "Trường học, trường lớp", meta={"truong": "Trường A"},
-                        sections=(search.Section("tieu-chi-1-1", "1.1 Phương hướng", "thư viện trường", False),),
+    monkeypatch.setattr(search_bundles, "BUNDLE_PLANS", 1)
+    monkeypatch.setattr(search_bundles, "COMMON_WORD_MIN", 3)
+    new = search_records.Record("/truong/a/2024-2025/", "Trường học, trường lớp", meta={"truong": "Trường A"},
+                        sections=(search_records.Section("tieu-chi-1-1", "1.1 Phương hướng", "thư viện trường", False),),
                         bundle="2024-2025")
-    old = search.Record("/truong/a/2023-2024/", "thư viện " * 10, bundle="2023-2024")
-    assert search.word_positions([new])["truong"] == 4
-    assert search.scope([new, old])["tu_pho_bien"] == {"truong": 4}  # old's words do not count
+    old = search_records.Record("/truong/a/2023-2024/", "thư viện " * 10, bundle="2023-2024")
+    assert search_bundles.word_positions([new])["truong"] == 4
+    assert search_bundles.scope([new, old])["tu_pho_bien"] == {"truong": 4}  # old's words do not count
 
 
 def test_js_leaves_the_commonest_words_out_of_a_heavy_query(home):
@@ -218,18 +223,18 @@ def test_js_leaves_the_commonest_words_out_of_a_heavy_query(home):
 
 
 def test_every_record_is_in_its_bundle_of_the_built_site(corpus, built_site):
-    for rec in search.records(corpus):
+    for rec in search_records.records(corpus):
         if not rec.url.startswith("/tieu-chi/"):
             assert (built_site / rec.path / "index.html").is_file(), rec.url
     bundle = built_site / "pagefind"
-    found = json.loads((bundle / search.SCOPE_FILE).read_text(encoding="utf-8"))
+    found = json.loads((bundle / search_bundles.SCOPE_FILE).read_text(encoding="utf-8"))
     assert [y["nam_hoc"] for y in found["nam_hoc"]] == sorted({p.year for p in corpus.plans}, reverse=True)
 
     def pages(path: Path) -> int:
         entry = json.loads((path / "pagefind-entry.json").read_text(encoding="utf-8"))
         return sum(lang["page_count"] for lang in entry["languages"].values())
 
-    built = [r for r in search.records(corpus) if (built_site / r.path / "index.html").is_file()]
+    built = [r for r in search_records.records(corpus) if (built_site / r.path / "index.html").is_file()]
     folder_of = {y["nam_hoc"]: y["thu_muc"] for y in found["nam_hoc"]}
     for folder in {""} | set(folder_of.values()):
         assert pages(bundle / folder) == sum(folder_of.get(r.bundle, "") == folder for r in built)
@@ -272,7 +277,7 @@ def header_search(page, query: str) -> dict:
 
 
 def folded_words(texts) -> set[str]:
-    return {re.sub(r"\W", "", search.fold(t)) for t in texts}
+    return {re.sub(r"\W", "", core_text.fold(t)) for t in texts}
 
 
 @pytest.fixture
@@ -294,7 +299,7 @@ def test_folded_pairs_return_the_same_results(home, accented, plain):
 
 @pytest.mark.parametrize("query", ["thư viện", "thu vien"])
 def test_library_rows_come_first_with_marked_original_words(home, corpus, query):
-    library_rows = {f"{p.url}#{r.anchor}" for p in corpus.plans for r in p.rows if "thu vien" in search.fold(
+    library_rows = {f"{p.url}#{r.anchor}" for p in corpus.plans for r in p.rows if "thu vien" in core_text.fold(
         " ".join(filter(None, [r.diem_yeu, r.noi_dung, r.ket_qua_can_dat, *r.giai_phap])))}
     assert library_rows
     res = header_search(home, query)
@@ -309,30 +314,30 @@ def test_library_rows_come_first_with_marked_original_words(home, corpus, query)
 def test_doi_ngu_finds_rows_that_say_it(home, query):
     res = header_search(home, query)
     top = res["items"][:3]
-    assert any("doi ngu" in search.fold(i["text"]) for i in top), top
-    assert any(search.fold(m).strip(".,") == "doi" for i in top for m in i["marks"])
+    assert any("doi ngu" in core_text.fold(i["text"]) for i in top), top
+    assert any(core_text.fold(m).strip(".,") == "doi" for i in top for m in i["marks"])
 
 
 @pytest.mark.parametrize("query", ["xã hội hóa", "xa hoi hoa"])
 def test_xa_hoi_hoa_ranks_hoa_mi_not_every_motto(home, corpus, query):
     res = header_search(home, query)
-    hoa_mi = next(s for s in corpus.schools.values() if "hoa mi" in search.fold(s.name))
+    hoa_mi = next(s for s in corpus.schools.values() if "hoa mi" in core_text.fold(s.name))
     assert any(f"/{hoa_mi.url}" in i["href"] for i in res["items"][:3]), res["items"][:3]
-    assert res["n"] < len(search.records(corpus))  # not every record
+    assert res["n"] < len(search_records.records(corpus))  # not every record
 
 
 @pytest.mark.parametrize("query", ["Bình Phục Nhứt", "binh phuc nhut", "Trường THCS Tân Sơn", "tan son"])
 def test_school_name_finds_the_school_page_first(home, corpus, query):
     res = header_search(home, query)
     first = res["items"][0]["href"]
-    school = next(s for s in corpus.schools.values() if search.fold(query).replace("truong thcs ", "") in search.fold(s.name))
+    school = next(s for s in corpus.schools.values() if core_text.fold(query).replace("truong thcs ", "") in core_text.fold(s.name))
     assert urlparse(first).path.endswith(f"/{school.url}"), first
 
 
 def test_school_and_topic_finds_that_schools_row_first(home, corpus):
     """The issue's parent: `truong tan son thu vien` on a phone without Vietnamese keyboard."""
-    tan_son = next(p for p in corpus.plans if "tan son" in search.fold(p.school.name))
-    rows = {f"/{tan_son.url}#{r.anchor}" for r in tan_son.rows if "thu vien" in search.fold(
+    tan_son = next(p for p in corpus.plans if "tan son" in core_text.fold(p.school.name))
+    rows = {f"/{tan_son.url}#{r.anchor}" for r in tan_son.rows if "thu vien" in core_text.fold(
         " ".join(filter(None, [r.diem_yeu, r.noi_dung, r.ket_qua_can_dat, *r.giai_phap])))}
     assert rows
     res = header_search(home, "truong tan son thu vien")
@@ -371,13 +376,13 @@ def test_js_and_python_normalise_queries_alike(home):
 
 
 def test_filter_keys_are_the_facets_of_the_page(home, corpus):
-    keys = {k for r in search.records(corpus) for k in r.filters}
-    assert keys <= set(search.FILTER_KEYS)
-    assert home.evaluate("() => window.congkhaiSearch.facets") == list(search.FILTER_KEYS)
+    keys = {k for r in search_records.records(corpus) for k in r.filters}
+    assert keys <= set(search_records.FILTER_KEYS)
+    assert home.evaluate("() => window.congkhaiSearch.facets") == list(search_records.FILTER_KEYS)
 
 
 def test_js_excerpt_cuts_folded_copies_and_marks_original_words(home):
-    content = search.indexed_content("Bồi dưỡng đội ngũ giáo viên về chuyên môn")
+    content = search_text.indexed_content("Bồi dưỡng đội ngũ giáo viên về chuyên môn")
     pieces = home.evaluate("([c, q]) => window.congkhaiSearch.excerpt(c, q, 30)", [content, "doi ngu"])
     text = "".join(p["text"] for p in pieces)
     assert text == "Bồi dưỡng đội ngũ giáo viên về chuyên môn"
@@ -529,18 +534,18 @@ def one_year_site(tmp_path_factory, built_site, corpus) -> Path:
     Pages are symlinks."""
     site = tmp_path_factory.mktemp("one-year")
     for entry in built_site.iterdir():
-        if entry.name != search.BUNDLE_DIR:
+        if entry.name != search_pagefind.BUNDLE_DIR:
             (site / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
-    recs = [r for r in search.records(corpus) if (built_site / r.path / "index.html").is_file()]
-    saved = search.BUNDLE_PLANS, search.COMMON_WORD_MIN, search.QUERY_BUDGET
+    recs = [r for r in search_records.records(corpus) if (built_site / r.path / "index.html").is_file()]
+    saved = search_bundles.BUNDLE_PLANS, search_bundles.COMMON_WORD_MIN, search_bundles.QUERY_BUDGET
     # One year by default; and a budget so small that a query of several words loses its
     # commonest one.
-    search.BUNDLE_PLANS, search.COMMON_WORD_MIN, search.QUERY_BUDGET = 1, 20, 50
+    search_bundles.BUNDLE_PLANS, search_bundles.COMMON_WORD_MIN, search_bundles.QUERY_BUDGET = 1, 20, 50
     try:  # in a thread: Playwright's sync API keeps an event loop running in this one
         with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            found = pool.submit(search.write_index, recs, site / search.BUNDLE_DIR).result()
+            found = pool.submit(search_pagefind.write_index, recs, site / search_pagefind.BUNDLE_DIR).result()
     finally:
-        search.BUNDLE_PLANS, search.COMMON_WORD_MIN, search.QUERY_BUDGET = saved
+        search_bundles.BUNDLE_PLANS, search_bundles.COMMON_WORD_MIN, search_bundles.QUERY_BUDGET = saved
     assert len(found["mac_dinh"]) == 1 < len(found["nam_hoc"])
     return site
 
@@ -549,7 +554,7 @@ def test_default_years_only_until_others_are_chosen(one_year_site, serve, browse
     (tmp_path / "congkhai").symlink_to(one_year_site, target_is_directory=True)
     base = serve(tmp_path) + "congkhai/"  # as on GitHub Pages, under the repository's name
     newest = max(p.year for p in corpus.plans)
-    hoa_mi = next(p for p in corpus.plans if "hoa mi" in search.fold(p.school.name))
+    hoa_mi = next(p for p in corpus.plans if "hoa mi" in core_text.fold(p.school.name))
     assert hoa_mi.year != newest
     context = browser.new_context()
     page = context.new_page()
@@ -580,7 +585,7 @@ def test_default_years_only_until_others_are_chosen(one_year_site, serve, browse
 def test_heavy_query_leaves_out_its_commonest_word_and_says_so(one_year_site, serve, browser, corpus):
     page = browser.new_context().new_page()
     page.goto(serve(one_year_site))
-    scope = json.loads((one_year_site / search.BUNDLE_DIR / search.SCOPE_FILE).read_text(encoding="utf-8"))
+    scope = json.loads((one_year_site / search_pagefind.BUNDLE_DIR / search_bundles.SCOPE_FILE).read_text(encoding="utf-8"))
     assert scope["tu_pho_bien"]["truong"] > scope["ngan_sach_tu"]
     res = header_search(page, "truong tan son thu vien")
     assert res["n"] > 0

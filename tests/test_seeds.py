@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pytest
 
-from congkhai.loader import load_corpus
-from congkhai.model import Plan
+from congkhai.core.loader import load_corpus
+from congkhai.core.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = Path(__file__).resolve().parent / "data" / "seeds"

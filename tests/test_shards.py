@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from congkhai import bench
+from congkhai.devtools import bench
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The public site, built from plans/ and from generated corpora, checked in headless Chromium.
 
-Expectations come from the model (congkhai.loader), never from copied strings: every field of
+Expectations come from the model (congkhai.core.loader), never from copied strings: every field of
 every row is on its plan page, every plan on its school page, every row on its criterion page,
 every internal link resolves, phones get no sideways scrolling, axe-core finds nothing, and
 content written to attack the page stays text.
@@ -20,11 +20,14 @@ import lxml.html
 import pytest
 import yaml
 
-from congkhai import budget, catalog, corpusgen
-from congkhai.loader import load_corpus
-from congkhai.model import Corpus, Plan, Row, SourceKind
-from congkhai.templating import vn_date, vnd
-from congkhai.views import LAYOUT_COLUMNS
+from congkhai.facts import budgets as budget
+from congkhai.facts.places import districts
+from congkhai.core import catalog
+from congkhai.devtools import corpusgen
+from congkhai.core.loader import load_corpus
+from congkhai.core.model import Corpus, Plan, Row, SourceKind
+from congkhai.core.text import vn_date, vnd
+from congkhai.pages.plans import LAYOUT_COLUMNS
 
 from conftest import AXE, PLANS, ROOT, build_or_fail
 
@@ -281,7 +284,7 @@ def check_browse_pages(site: Path, corpus: Corpus) -> None:
     by_level, by_district = defaultdict(set), defaultdict(set)
     for school in corpus.schools.values():
         by_level[school.profile.cap_hoc.value].add("/" + school.url)
-    for district in budget.districts(corpus):
+    for district in districts(corpus):
         by_district[district.slug] = {"/" + s.url for s in district.schools}
     for level, urls in by_level.items():
         assert _all_links(site, f"duyet/cap-hoc/{level}/") == urls
@@ -461,7 +464,7 @@ noi_nhan:
 
 
 BYPASS_VALIDATOR = (
-    "import re, congkhai.loader as _l\n"
+    "import re, congkhai.core.loader as _l\n"
     "_l.HTML_TAG = re.compile(r'(?!)')\n"
     "_l.ACTIVE_HTML = re.compile(r'(?!)')\n"
 )
@@ -527,7 +530,7 @@ def generated(tmp_path_factory):
     corpus, problems = load_corpus(base / "plans")
     assert not problems.errors
     prelude = (
-        "import congkhai.pages, congkhai.criteria_pages as _c, congkhai.browse as _b, congkhai.views as _v\n"
+        "import congkhai.pages.criteria as _c, congkhai.pages.browse as _b, congkhai.pages.schools as _v\n"
         f"_c.ROWS_PER_PAGE = _b.PER_PAGE = _v.SCHOOLS_PER_PAGE = {PAGING}\n"
     )
     site = build_or_fail(base / "plans", base / "site", prelude=prelude)
@@ -587,10 +590,13 @@ def test_generated_pages_fit_phones_and_pass_axe(generated, serve, browser, widt
     assert problems == []
 
 
-def test_generated_site_links_resolve_and_no_git_dates(generated):
+def test_generated_site_links_resolve_and_without_git_a_plan_dates_from_its_issue(generated):
     site, corpus = generated
     assert broken_links(site) == []
-    assert not xp(html_of(site, corpus.plans[0].url), "//*[.ck-facts]//time")
+    for plan in corpus.plans[:20]:
+        shown = [t.get("datetime") for t in xp(html_of(site, plan.url), "//*[.ck-facts]//time")]
+        issued = plan.meta.ngay_ban_hanh
+        assert shown == ([issued.isoformat()] if issued else [])
 
 
 # -----------------------------------------------------------------------------

@@ -8,13 +8,18 @@ import subprocess
 import pytest
 import yaml
 
-from congkhai import corpusgen, gitlog, views
-from congkhai.criteria_pages import mentions
-from congkhai.loader import load_corpus
-from congkhai.model import Row, TableLayout
-from congkhai.pages import PageSpec
-from congkhai.paging import paginate
-from congkhai.templating import edit_base
+from congkhai import PROJECT_ROOT
+from congkhai.devtools import corpusgen
+from congkhai.facts.context import BuildContext
+from congkhai.facts import dates as gitlog
+from congkhai.pages import plans as views
+from congkhai.pages import schools
+from congkhai.pages.criteria import mentions
+from congkhai.core.loader import load_corpus
+from congkhai.core.model import Row, TableLayout
+from congkhai.pages.spec import PageSpec
+from congkhai.pages.paging import paginate
+from congkhai.pages.templating import edit_base
 
 CRITERION_FIELDS = {"tieu_chi", "ten_tieu_chi"}  # shown in the criterion column
 
@@ -67,7 +72,7 @@ def test_plan_view_bands_rows_by_standard_in_document_order(generated):
 
 def test_school_history_counts_years_and_puts_repeats_first(generated):
     school = max(generated.schools.values(), key=lambda s: len(s.plans))
-    history = views.school_view(school).history
+    history = schools.school_view(school).history
     for h in history:
         expected = {p.year for p in school.plans if any(r.tieu_chi == h.criterion_id for r in p.rows)}
         assert set(h.years) == expected
@@ -128,6 +133,6 @@ def test_plan_pages_ask_git_once_per_build(generated, monkeypatch):
         return real(cmd, *args, **kwargs)
 
     monkeypatch.setattr(gitlog.subprocess, "run", counting)
-    specs = list(views.plan_pages(generated))
+    specs = list(views.plan_pages(BuildContext(generated, PROJECT_ROOT, PROJECT_ROOT / "site")))
     assert len(specs) == len(generated.plans) > 1
     assert len(calls) == 1 and "log" in calls[0]

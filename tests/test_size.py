@@ -1,7 +1,7 @@
 """The whole site must fit in GitHub Pages' 1 GB with 10,000 plans: a per-plan byte budget.
 
 A generated corpus is built (search index included, PDFs not: their number is a policy, see
-congkhai.pdf) and the site's bytes, less the fixed theme assets, are divided by the number of
+congkhai.facts.pdf_policy) and the site's bytes, less the fixed theme assets, are divided by the number of
 plans. The budget is the size reached when it was set plus a margin, so a change that makes
 every page heavier (a repeated icon, a label per cell, a second copy of the data) fails here.
 """
@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from congkhai import corpusgen, minify, pdf
-from congkhai.loader import load_corpus
+from congkhai.devtools import corpusgen
+from congkhai.facts import pdf_policy
+from congkhai.pages import minify
+from congkhai.core.loader import load_corpus
 
 from conftest import build_or_fail
 
@@ -62,11 +64,9 @@ def test_minify_keeps_preformatted_text_and_inline_spaces():
 def test_pdf_policy_names_each_schools_newest_plan_past_the_limit(tmp_path, monkeypatch):
     corpusgen.generate(tmp_path, 12, seed=2, rows=(2, 3))
     corpus, _ = load_corpus(tmp_path)
-    monkeypatch.delenv(pdf.POLICY_ENV, raising=False)
-    assert pdf.policy(pdf.ALL_PDFS_UP_TO) == "tat-ca" and pdf.policy(pdf.ALL_PDFS_UP_TO + 1) == "moi-nhat"
-    monkeypatch.setenv(pdf.POLICY_ENV, "moi-nhat")
-    assert pdf.pdf_plans(corpus) == {s.plans[0].url for s in corpus.schools.values() if s.plans}
-    monkeypatch.setenv(pdf.POLICY_ENV, "khong")
-    assert pdf.pdf_plans(corpus) == set()
-    monkeypatch.setenv(pdf.POLICY_ENV, "tat-ca")
-    assert pdf.pdf_plans(corpus) == {p.url for p in corpus.plans}
+    assert pdf_policy.policy(pdf_policy.ALL_PDFS_UP_TO) == "tat-ca"
+    assert pdf_policy.policy(pdf_policy.ALL_PDFS_UP_TO + 1) == "moi-nhat"
+    assert pdf_policy.policy(pdf_policy.ALL_PDFS_UP_TO + 1, "tat-ca") == "tat-ca"
+    assert pdf_policy.pdf_plans(corpus, "moi-nhat") == {s.plans[0].url for s in corpus.schools.values() if s.plans}
+    assert pdf_policy.pdf_plans(corpus, "khong") == set()
+    assert pdf_policy.pdf_plans(corpus, "tat-ca") == {p.url for p in corpus.plans}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from congkhai.loader import load_corpus
+from congkhai.core.loader import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from congkhai.core.text import TABLE_MARKER
+
 from .document import Para
 
-TABLE_MARK = "<!-- bang-ke-hoach -->"
 UNPLACED_HEADING = "Nội dung chưa xếp được (cần biên tập viên kiểm tra)"
 
 _ROMAN = re.compile(r"^([IVXL]+)\s*[.:)]\s*(\S.*)$")
@@ -114,7 +115,7 @@ def render(items: list[Item]) -> str:
             tight.append(False)
         elif it.kind == "table":
             in_number = False
-            out.append(TABLE_MARK)
+            out.append(TABLE_MARKER)
             tight.append(False)
         elif it.kind == "number":
             out.append(f"{it.number}. {_inline(it.text)}")

@@ -8,8 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..loader import SCHOOL_FILE, load_corpus
-from ..model import SLUG
+from congkhai.core.loader import SCHOOL_FILE, load_corpus
+from congkhai.core.model import SLUG
 from . import body as body_md
 from . import report, source, writer
 from .convert import Plan, audit, convert

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import catalog
-from ..model import Level, SourceKind, TableLayout
+from congkhai.core import catalog
+from congkhai.core.text import TABLE_MARKER
+from congkhai.core.model import Level, SourceKind, TableLayout
 from . import body as body_md
 from . import header as hdr
 from . import ocr, places
 from .document import ImportFailure, OcrTable, Para, Source, Table
 from .layout import RowDraft, TableReader, is_header_row
-from .vn import WORD, fold, nfc, slugify, squash, strip_tags, title_case, tokens
+from .vn import WORD, fold, name_slug, nfc, squash, strip_tags, title_case, tokens
 
 SOURCE_WORDS = re.compile(r"^nguon\b|\bnguon\b|ngan sach|xa hoi hoa|\btu tuc\b|^kinh phi (?:tu|su dung|chi|do)\b")
 AMOUNT_ONLY = re.compile(r"^(?:(?:khoảng|dự kiến|tổng)\s*:?\s*)?(\d{1,3}(?:[.,  ]\d{3})+|\d{4,})\s*(?:đồng|đ|vnđ|vnd)?\.?$", re.IGNORECASE)
@@ -134,7 +135,7 @@ def convert(source: Source) -> Plan:
             for k, r in enumerate(rows[start + 1 :], start + 1):
                 reader.feed(r, lines[k] if k < len(lines) else block.line)
             if not marked:
-                body_items.append(body_md.TABLE_MARK)
+                body_items.append(TABLE_MARKER)
                 marked = True
         elif isinstance(block, OcrTable):
             found, head, notes = ocr.table_rows(block, valid, lambda c: order.get(c, -1), list(order))
@@ -144,7 +145,7 @@ def convert(source: Source) -> Plan:
                 structural.append(head)
             layout = ocr.layout_of(head)
             if not marked:
-                body_items.append(body_md.TABLE_MARK)
+                body_items.append(TABLE_MARKER)
                 marked = True
         else:
             body_items.append(block)
@@ -394,7 +395,7 @@ def _profile(h: hdr.Header, school: str | None, level: Level) -> tuple[dict, str
     place = (district.written if district else None) or (
         (f"Quận {gov_place}" if gov_place and gov_place.isdigit() else gov_place) if kind in {"quận", "huyện", "thị xã"} else None
     ) or h.dia_danh or ""
-    slug_school, slug_place = slugify(short), slugify(place)
+    slug_school, slug_place = name_slug(short), name_slug(place)
     slug = slug_school if not slug_place or slug_school.endswith(slug_place) else f"{slug_school}-{slug_place}"
     return profile, slug[:80].strip("-")
 

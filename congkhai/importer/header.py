@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import Level
+from congkhai.core.model import Level
 from . import ocr
 from .document import Para
 from .vn import fold, squash

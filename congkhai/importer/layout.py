@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import TableLayout
+from congkhai.core.model import TableLayout
 from .vn import fold, squash
 
 # (field, pattern on the folded header text); the first match wins, so order matters.

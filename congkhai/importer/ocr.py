@@ -333,7 +333,7 @@ def table_rows(table: OcrTable, valid, order, ids: list[str]) -> tuple[list[Segm
 
 def layout_of(header_text: str):
     """Which layout a scrambled table header names: supervision and report columns mean 10 columns."""
-    from ..model import TableLayout
+    from congkhai.core.model import TableLayout
 
     f = _skeleton(header_text)
     if "giam" in f and ("diem" in f or "bao" in f or "bdo" in f):

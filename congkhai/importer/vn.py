@@ -1,9 +1,11 @@
-"""Small Vietnamese text helpers shared by the importer: folding, spacing, casing, slugs."""
+"""Small Vietnamese text helpers shared by the importer: spacing, casing, tokens, slugs of names."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from congkhai.core.text import fold, slugify
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -25,13 +27,6 @@ def strip_tags(text: str) -> str:
     return _TAG.sub(" ", text)
 
 
-def fold(text: str) -> str:
-    """Lowercase ASCII skeleton: 'Tiêu chí' -> 'tieu chi'; used to compare, never to output."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
 def has_diacritics(word: str) -> bool:
     return fold(word) != word.lower()
 
@@ -42,9 +37,9 @@ def tokens(text: str) -> list[str]:
     return [t.casefold() for t in WORD.findall(text)]
 
 
-def slugify(text: str) -> str:
+def name_slug(text: str) -> str:
     """ASCII slug; 'T/p Hồ Chí Minh' -> 'tp-ho-chi-minh' (abbreviation marks are not separators)."""
-    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"[/.'’]", "", fold(text))).strip("-")
+    return slugify(re.sub(r"[/.'’]", "", text))
 
 
 # Words kept upper case when a printed name in capitals is turned into a profile name.

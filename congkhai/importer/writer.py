@@ -13,7 +13,7 @@ import json
 import re
 from enum import Enum
 
-from ..model import PlanMeta, Row, School
+from congkhai.core.model import PlanMeta, Row, School
 
 
 _UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")

@@ -1,5 +1,5 @@
 /*
- * Site search over the Pagefind index written by congkhai/search.py.
+ * Site search over the Pagefind index written by congkhai/outputs/search/.
  *
  * The header box (every page) lives here, with what search-page.js (/tim-kiem/) shares. Pagefind's
  * script, wasm and index chunks are fetched only when someone starts typing, from the folder
@@ -16,7 +16,7 @@
   var FACETS = ["loai", "cap_hoc", "nam_hoc", "tinh_thanh", "quan_huyen", "thong_tu", "tieu_chuan", "tieu_chi", "kinh_phi"];
   var HEADER_LIMIT = 8;
 
-  // --- Folding and query normalisation (mirror of congkhai/search.py) --------------------------
+  // --- Folding and query normalisation (mirror of congkhai/outputs/search/) --------------------------
 
   function foldD(text) {
     return text.replace(/đ/g, "d").replace(/Đ/g, "D");

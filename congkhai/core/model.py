@@ -1,0 +1,369 @@
+"""The typed model at the centre of congkhai: school, plan, improvement row.
+
+Field names are the keys editors write (Vietnamese without diacritics, snake_case); the
+descriptions are what editors see as hover help through the generated JSON Schema, so they are
+in Vietnamese. Everything else (site, print, search, import, exports) reads these objects and
+never the raw YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+
+class Level(StrEnum):
+    """Cấp học."""
+
+    MAM_NON = "mam-non"
+    TIEU_HOC = "tieu-hoc"
+    THCS = "thcs"
+    THPT = "thpt"
+    NHIEU_CAP = "nhieu-cap"
+
+    @property
+    def label(self) -> str:
+        return LEVEL_LABELS[self]
+
+
+LEVEL_LABELS = {
+    Level.MAM_NON: "Mầm non",
+    Level.TIEU_HOC: "Tiểu học",
+    Level.THCS: "THCS",
+    Level.THPT: "THPT",
+    Level.NHIEU_CAP: "Nhiều cấp học",
+}
+
+
+class TableLayout(StrEnum):
+    """Which official or customary column layout the plan's table uses (kept for printing)."""
+
+    MAU_9_COT = "9-cot"
+    MAT_YEU_5_COT = "5-cot"
+    GIAM_SAT_10_COT = "10-cot"
+
+
+class SourceKind(StrEnum):
+    VAN_BAN = "van-ban"
+    OCR = "ocr"
+
+
+CRITERION_ID = re.compile(r"^(?:[1-9]\.[1-9][0-9]?|M4\.[1-9])$")
+SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _parse_vn_date(value: object) -> object:
+    """Accept ISO dates and the Vietnamese habit dd/mm/yyyy (or dd-mm-yyyy)."""
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", value)
+        if m:
+            day, month, year = (int(x) for x in m.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"ngày «{value.strip()}» không tồn tại") from None
+    return value
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _parse_amount(value: object) -> object:
+    """Amounts as Vietnamese write them: 294.157.000, 294 157 000 đ, 294157000."""
+    if isinstance(value, str):
+        text = re.sub(r"\s*(?:đồng|đ|vnđ|vnd)\.?\s*$", "", value.strip(), flags=re.IGNORECASE)
+        if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+|\d+", text):
+            return int(re.sub(r"[. ]", "", text))
+        raise ValueError(f"kinh phí «{value}» phải là số đồng, ví dụ 294157000 hoặc \"294.157.000\"")
+    return value
+
+
+def _as_list(value: object) -> object:
+    """One solution written as a plain string is a list of one."""
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_strip)]
+VnDate = Annotated[dt.date, BeforeValidator(_parse_vn_date)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False)
+
+
+class School(_Strict):
+    """Hồ sơ trường: tệp plans/<mã-trường>/truong.yml."""
+
+    ten: Text = Field(
+        min_length=3,
+        description="Tên chính thức của trường, ví dụ: Trường THCS Tân Sơn.",
+    )
+    ten_viet_tat: Text | None = Field(None, description="Tên viết tắt dùng trong số hiệu văn bản, ví dụ: TnS.")
+    cap_hoc: Level = Field(
+        description="Cấp học: mam-non, tieu-hoc, thcs, thpt hoặc nhieu-cap (trường phổ thông có nhiều cấp học).",
+    )
+    co_quan_chu_quan: Text | None = Field(
+        None, description="Cơ quan chủ quản, ví dụ: UBND quận Gò Vấp, Sở GDĐT Tiền Giang."
+    )
+    phuong_xa: Text | None = Field(None, description="Phường, xã hoặc thị trấn.")
+    quan_huyen: Text | None = Field(None, description="Quận, huyện, thị xã hoặc thành phố thuộc tỉnh.")
+    tinh_thanh: Text | None = Field(None, description="Tỉnh hoặc thành phố trực thuộc trung ương.")
+    website: Text | None = Field(None, description="Địa chỉ trang thông tin điện tử của trường (https://...).")
+    dia_chi: Text | None = Field(None, description="Địa chỉ của trường.")
+    dien_thoai: Text | None = Field(None, description="Số điện thoại liên hệ.")
+    email: Text | None = Field(None, description="Thư điện tử liên hệ.")
+    bien_tap_vien: list[Text] = Field(
+        default_factory=list,
+        description="Tài khoản GitHub của những người được sửa kế hoạch của trường (không có @).",
+    )
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, v: str | None) -> str | None:
+        if v and not re.match(r"^https?://[^\s/$.?#].[^\s]*$", v):
+            raise ValueError("địa chỉ website phải bắt đầu bằng http:// hoặc https://")
+        return v
+
+    @field_validator("bien_tap_vien")
+    @classmethod
+    def _accounts(cls, v: list[str]) -> list[str]:
+        for name in v:
+            if not re.fullmatch(r"@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})", name):
+                raise ValueError(f"«{name}» không phải tên tài khoản GitHub hợp lệ")
+        return [name.lstrip("@") for name in v]
+
+
+class Row(_Strict):
+    """Một dòng của bảng kế hoạch: một tiêu chí cần cải tiến."""
+
+    tieu_chi: Text = Field(
+        description=(
+            "Mã tiêu chí theo thông tư, viết trong ngoặc kép: \"1.1\", \"5.3\"; "
+            "tiêu chí mức 4 viết \"M4.1\", \"M4.3\"."
+        ),
+        json_schema_extra={"pattern": CRITERION_ID.pattern},
+    )
+    ten_tieu_chi: Text | None = Field(
+        None, description="Tên tiêu chí đúng như văn bản của trường ghi (nếu có); để trống thì lấy tên chính thức."
+    )
+    diem_yeu: Text | None = Field(None, description="Điểm yếu, mặt yếu hoặc hiện trạng cần cải tiến.")
+    noi_dung: Text | None = Field(None, description="Nội dung kế hoạch (khi bảng có cột «Nội dung kế hoạch»).")
+    ket_qua_can_dat: Text | None = Field(None, description="Kết quả cần đạt (so với hiện trạng).")
+    giai_phap: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+        default_factory=list,
+        description="Công việc, giải pháp, biện pháp cần thực hiện: mỗi giải pháp một mục.",
+    )
+    chu_tri: Text | None = Field(
+        None, description="Người hoặc bộ phận chủ trì (bảng mẫu gộp «Chủ trì và phối hợp thực hiện» vào đây)."
+    )
+    phoi_hop: Text | None = Field(None, description="Người hoặc bộ phận phối hợp (khi văn bản ghi riêng).")
+    thoi_gian: Text | None = Field(None, description="Thời gian thực hiện và hoàn thành, ví dụ: Tháng 9/2024.")
+    kinh_phi: Annotated[int | None, BeforeValidator(_parse_amount)] = Field(
+        None, ge=0, description="Dự kiến kinh phí, số đồng viết liền không dấu chấm, ví dụ: 294157000."
+    )
+    kinh_phi_ghi_chu: Text | None = Field(
+        None, description="Kinh phí ghi bằng chữ đúng như văn bản (ví dụ: «Không có», «Dự toán 250.000.000»)."
+    )
+    nguon_kinh_phi: Text | None = Field(
+        None, description="Nguồn kinh phí: ngân sách, xã hội hóa, nguồn điều tiết, tự túc..."
+    )
+    dieu_kien_ho_tro: Text | None = Field(None, description="Điều kiện hỗ trợ khác.")
+    giam_sat: Text | None = Field(None, description="Người hoặc bộ phận giám sát (phân công giám sát).")
+    thoi_diem_bao_cao: Text | None = Field(None, description="Thời điểm báo cáo kết quả.")
+    ghi_chu: Text | None = Field(None, description="Ghi chú.")
+
+    @field_validator("tieu_chi", mode="before")
+    @classmethod
+    def _criterion(cls, v: object) -> object:
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            raise ValueError(f"mã tiêu chí {v} phải viết trong ngoặc kép, ví dụ \"{v}\"")
+        if isinstance(v, str):
+            v = re.sub(r"^(?:tiêu chí|tc)\s*", "", v.strip(), flags=re.IGNORECASE)
+            if not CRITERION_ID.match(v):
+                raise ValueError(
+                    f"«{v}» không phải mã tiêu chí; viết dạng \"1.1\" đến \"5.6\", hoặc \"M4.1\" cho tiêu chí mức 4"
+                )
+        return v
+
+    @property
+    def standard(self) -> str:
+        """The standard (tiêu chuẩn) a criterion belongs to; "M4" for level-4 items."""
+        return self.tieu_chi.split(".")[0]
+
+    @property
+    def anchor(self) -> str:
+        """The row's id on its plan page ("tieu-chi-5-3"), linked from criterion pages and search."""
+        return "tieu-chi-" + self.tieu_chi.lower().replace(".", "-")
+
+    @property
+    def has_budget(self) -> bool:
+        return bool(self.kinh_phi)
+
+
+class PlanMeta(_Strict):
+    """Phần đầu (front matter) của tệp kế hoạch plans/<mã-trường>/<năm-học>.md."""
+
+    nam_hoc: Text = Field(description="Năm học, dạng 2024-2025.", json_schema_extra={"pattern": SCHOOL_YEAR.pattern})
+    thong_tu: Text = Field(
+        description="Thông tư làm căn cứ: 17/2018 (tiểu học), 18/2018 (THCS, THPT, nhiều cấp học), 19/2018 (mầm non).",
+        json_schema_extra={"enum": ["17/2018", "18/2018", "19/2018"]},
+    )
+    co_quan_chu_quan: Text | None = Field(
+        None, description="Cơ quan chủ quản in ở góc trái văn bản; để trống thì lấy từ hồ sơ trường."
+    )
+    ten_truong: Text | None = Field(
+        None, description="Tên trường in ở góc trái văn bản; để trống thì lấy từ hồ sơ trường."
+    )
+    so_hieu: Text | None = Field(None, description="Số, ký hiệu văn bản, ví dụ: 258/KH-TnS (để trống số nếu chưa có: /KH-TnS).")
+    dia_danh: Text | None = Field(None, description="Địa danh ghi trước ngày tháng, ví dụ: Gò Vấp.")
+    ngay_ban_hanh: VnDate | None = Field(None, description="Ngày ban hành, dạng 2024-09-04 hoặc 04/09/2024.")
+    tieu_de: Text = Field(
+        "Cải tiến chất lượng giáo dục",
+        description="Trích yếu in dưới chữ KẾ HOẠCH, ví dụ: Cải tiến chất lượng giáo dục.",
+    )
+    mau_bang: TableLayout = Field(
+        TableLayout.MAU_9_COT,
+        description=(
+            "Mẫu bảng khi in: 9-cot (mẫu Công văn 5932), 5-cot (Mặt yếu / Biện pháp), "
+            "10-cot (có phân công giám sát và thời điểm báo cáo)."
+        ),
+    )
+    ten_tieu_chuan: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Tên tiêu chuẩn đúng như văn bản ghi, khi khác tên chính thức; ví dụ: {\"5\": \"Hoạt động ...\"}.",
+    )
+    cai_tien: list[Row] = Field(
+        min_length=1, description="Các dòng của bảng kế hoạch cải tiến: mỗi tiêu chí một dòng."
+    )
+    nguoi_ky: Text | None = Field(None, description="Họ và tên người ký.")
+    chuc_vu_nguoi_ky: Text | None = Field(
+        None, description="Quyền hạn, chức vụ người ký, ví dụ: HIỆU TRƯỞNG; KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG."
+    )
+    noi_nhan: list[Text] = Field(default_factory=list, description="Nơi nhận: mỗi nơi một dòng, ví dụ: Phòng GDĐT (để b/c).")
+    nguon_van_ban: SourceKind = Field(
+        SourceKind.VAN_BAN,
+        description="van-ban nếu gõ hoặc chép từ văn bản; ocr nếu chữ được nhận dạng từ bản quét (có thể sai dấu).",
+    )
+    ghi_chu_nguon: Text | None = Field(None, description="Ghi chú về nguồn văn bản (ví dụ: bản quét thiếu dấu).")
+
+    @field_validator("nam_hoc")
+    @classmethod
+    def _school_year(cls, v: str) -> str:
+        m = SCHOOL_YEAR.match(v)
+        if not m or int(m[2]) != int(m[1]) + 1:
+            raise ValueError(f"năm học «{v}» phải có dạng NĂM-NĂM+1, ví dụ 2024-2025")
+        return v
+
+    @field_validator("thong_tu", mode="before")
+    @classmethod
+    def _circular(cls, v: object) -> object:
+        if isinstance(v, str):
+            m = re.search(r"(17|18|19)\s*/\s*2018", v)
+            if m:
+                return f"{m[1]}/2018"
+            raise ValueError(f"thông tư «{v}» không thuộc 17/2018, 18/2018 hoặc 19/2018")
+        return v
+
+
+@dataclass
+class Plan:
+    """A loaded plan: its front matter, its Markdown body and where it came from."""
+
+    meta: PlanMeta
+    body: str
+    school: "SchoolRecord"
+    year: str
+    path: Path
+    lines: dict[tuple, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def title(self) -> str:
+        """The plan's name on its page, in feeds and in the print view's tab."""
+        return f"Kế hoạch cải tiến chất lượng giáo dục năm học {self.year} – {self.school.name}"
+
+    @property
+    def url(self) -> str:
+        """Its page, relative to the site root; every other file of the plan sits in this folder."""
+        return f"truong/{self.school.slug}/{self.year}/"
+
+    @property
+    def src_uri(self) -> str:
+        """The page's source path as MkDocs sees it."""
+        return f"truong/{self.school.slug}/{self.year}.md"
+
+    @property
+    def print_url(self) -> str:
+        """Its print view, in the official document layout."""
+        return f"{self.url}in/"
+
+    @property
+    def pdf_name(self) -> str:
+        return f"{self.school.slug}-{self.year}.pdf"
+
+    @property
+    def pdf_url(self) -> str:
+        return f"{self.url}{self.pdf_name}"
+
+    @property
+    def json_url(self) -> str:
+        """Its open-data record."""
+        return f"{self.url}ke-hoach.json"
+
+    @property
+    def rows(self) -> list[Row]:
+        return self.meta.cai_tien
+
+    @property
+    def first_year(self) -> int:
+        return int(self.year[:4])
+
+
+@dataclass
+class SchoolRecord:
+    """A school profile with its folder name and its plans, newest year first."""
+
+    slug: str
+    profile: School
+    path: Path
+    plans: list[Plan] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"truong/{self.slug}/"
+
+    @property
+    def embed_url(self) -> str:
+        """The chrome-free view schools put in an <iframe> on their own website."""
+        return f"nhung/{self.slug}/"
+
+    @property
+    def json_url(self) -> str:
+        return f"{self.url}truong.json"
+
+    @property
+    def name(self) -> str:
+        return self.profile.ten
+
+
+@dataclass
+class Corpus:
+    """Every school and plan under plans/, loaded and validated once."""
+
+    schools: dict[str, SchoolRecord] = field(default_factory=dict)
+
+    @cached_property
+    def plans(self) -> list[Plan]:
+        """Every plan, computed once: templates ask for it on every page (the loader fills the
+        corpus completely before anything reads it)."""
+        return [p for s in self.schools.values() for p in s.plans]

@@ -1,0 +1,54 @@
+"""Text facts every phase shares: folding Vietnamese, slugs, amounts, dates, the table marker.
+
+Each is defined once here so that a slug in a URL, a sort key and a search key never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+TABLE_MARKER = "<!-- bang-ke-hoach -->"
+"""Where a plan's body places the improvement table (the line editors write in the Markdown)."""
+
+_D = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+@lru_cache(maxsize=65536)  # a corpus repeats a few thousand names and words over and over
+def strip_marks(text: str) -> str:
+    """Text without tone or vowel marks, đ spelled d, case and length kept ("Đội" -> "Doi")."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def fold(text: str) -> str:
+    """Lower case without marks ("Xã hội hóa" -> "xa hoi hoa"): what a keyboard without
+    Vietnamese types; the key for matching, sorting and slugs, never for display."""
+    return strip_marks(text).lower()
+
+
+def slugify(text: str) -> str:
+    """URL segment ("TP. Hồ Chí Minh" -> "tp-ho-chi-minh"); empty when nothing is left."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def vn_date(value: dt.date | None) -> str:
+    """ngày 04 tháng 9 năm 2024 (Nghị định 30/2020: leading zero for days < 10 and months 1, 2)."""
+    if value is None:
+        return ""
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def vn_number(value: int) -> str:
+    """12.345"""
+    return f"{value:,}".replace(",", ".")
+
+
+def vnd(amount: int | None) -> str:
+    """294.157.000 đ"""
+    if amount is None:
+        return ""
+    return vn_number(amount) + " đ"

@@ -1,0 +1,158 @@
+"""The adapter between MkDocs' events and congkhai: the only module that imports MkDocs.
+
+hooks/site.py forwards each event here. on_config loads the plans once and makes the build's
+BuildContext; every later event hands that context to pure functions (page families, post-build
+steps), so nothing below this module knows MkDocs exists.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from congkhai.core.loader import load_corpus
+from congkhai.core.problems import BuildError
+from congkhai.facts.context import BuildContext
+from congkhai.outputs import exports, feeds, form
+from congkhai.outputs.search import pagefind
+from congkhai.pages import minify, sanitize, templating
+from congkhai.pages.families import VIEWS, site_pages
+from congkhai.pages.spec import PageSpec
+
+log = logging.getLogger("mkdocs.congkhai")
+
+POST_BUILD_STEPS: tuple[Callable[[BuildContext], None], ...] = (
+    exports.write_exports,
+    feeds.write_feeds,
+    form.write_form_data,
+    pagefind.build_search,
+)
+"""What is written after the pages, in order: open data, feeds, the form's data, the search index."""
+
+
+class _Build:
+    """The current build: its context and the page specs MkDocs renders (mkdocs serve rebuilds
+    from scratch on every change, calling on_config again)."""
+
+    context: BuildContext | None = None
+    specs: dict[str, PageSpec] = {}
+    dirty = False
+    builds = 0
+
+
+def current() -> BuildContext:
+    if _Build.context is None:
+        raise RuntimeError("congkhai: on_config has not run")
+    return _Build.context
+
+
+def plans_dir(config) -> Path:
+    """plans/ beside mkdocs.yml; CONGKHAI_PLANS points a build (tests, benchmarks) elsewhere."""
+    root = Path(config.config_file_path).parent
+    return root / os.environ.get("CONGKHAI_PLANS", config.extra.get("congkhai", {}).get("plans_dir", "plans"))
+
+
+def on_startup(command, dirty):
+    """Under `mkdocs serve --dirty` only what changed is rebuilt."""
+    _Build.dirty = command == "serve" and dirty
+
+
+class GeneratedFile(File):
+    """A generated page that knows which school folder it shows (None: the whole corpus).
+
+    MkDocs asks is_modified() only in dirty builds (`mkdocs serve --dirty`): a plan's pages are
+    then rebuilt when a file of its school changed, instead of every page on every keystroke."""
+
+    folder: Path | None = None
+
+    def is_modified(self) -> bool:
+        if self.folder is None:
+            return True
+        try:
+            newest = max(p.stat().st_mtime for p in (self.folder, *self.folder.iterdir()))
+            return os.path.getmtime(self.abs_dest_path) < newest
+        except (OSError, ValueError):
+            return True
+
+
+def _folder(spec: PageSpec) -> Path | None:
+    """The school folder a page shows (a plan's or a profile's parent), if it shows only one."""
+    for key in ("plan", "school"):
+        path = getattr(spec.context.get(key), "path", None)
+        if path is not None:
+            return Path(path).parent
+    return None
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    plans = plans_dir(config)
+    if str(plans) not in map(str, config.watch):  # `mkdocs serve` rebuilds when a plan changes, wherever they are
+        config.watch.append(str(plans))
+    corpus, problems = load_corpus(plans)
+    for p in problems:
+        (log.error if p.level == "error" else log.warning)(p.format(root))
+    if problems.errors:
+        raise Abort(f"Có {len(problems.errors)} lỗi trong các tệp kế hoạch; chạy scripts/validate để xem chi tiết.")
+    _Build.context = BuildContext(
+        corpus=corpus,
+        root=root,
+        site_dir=Path(config.site_dir),
+        site_url=config.site_url or None,
+        repo_url=config.repo_url,
+        site_name=config.site_name,
+        edit_uri=config.edit_uri,
+        docs_dir=config.docs_dir,
+        chosen_pdf_policy=config.extra.get("congkhai", {}).get("pdf_policy"),
+    )
+    _Build.specs = {}
+    return config
+
+
+def on_files(files: Files, config):
+    for spec in site_pages(current()):
+        if files.get_file_from_path(spec.src_uri) is not None:
+            files.remove(files.get_file_from_path(spec.src_uri))
+        file = GeneratedFile.generated(config, spec.src_uri, content=spec.markdown)
+        file.folder = _folder(spec)
+        files.append(file)
+        _Build.specs[spec.src_uri] = spec
+    return files
+
+
+def on_env(env, config, files):
+    templating.install(env, current(), VIEWS)
+    return env
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri in _Build.specs:
+        return sanitize.clean_html(html)
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    context["spec"] = _Build.specs.get(page.file.src_uri)
+    return context
+
+
+def on_post_page(output, page, config):
+    """Every page leaves without Jinja's indentation (congkhai/pages/minify.py: the site must stay small)."""
+    return minify.html(output)
+
+
+def on_post_build(config):
+    _Build.builds += 1
+    if _Build.dirty and _Build.builds > 1:
+        log.info("congkhai: bản xem nhanh (--dirty): dữ liệu mở và chỉ mục tìm kiếm giữ như lần dựng đầu")
+        return
+    try:
+        for step in POST_BUILD_STEPS:
+            step(current())
+    except BuildError as e:
+        raise Abort(str(e)) from e

@@ -1,0 +1,186 @@
+"""Writing the search bundles with Pagefind's Python API, and the post-build step that does it.
+
+Everything before this module is a pure function of the corpus; here the records are rendered
+(overrides/search/record.html) and handed to Pagefind, bundle by bundle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+
+from congkhai import PROJECT_ROOT
+from congkhai.core.model import Corpus
+from congkhai.core.problems import BuildError
+from congkhai.facts.context import BuildContext
+from congkhai.outputs.search.bundles import SCOPE_FILE, scope, chunk_size
+from congkhai.outputs.search.records import Record, records
+
+log = logging.getLogger("mkdocs.congkhai.search")
+
+LANGUAGE = "vi"
+BUNDLE_DIR = "pagefind"
+# Files of Pagefind's own UIs; the site uses its JS API with its own Material-styled UI.
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+# A year's bundle is only ever merged into the common one, whose script and wasm do the work.
+YEAR_BUNDLE_FILES = ("pagefind.js", "pagefind-worker.js")  # and the wasm
+# The HTML a record is indexed from (a plan's rows become Pagefind sub-results), in overrides/.
+TEMPLATES = PROJECT_ROOT / "overrides"
+RECORD_TEMPLATE = "search/record.html"
+
+class SearchBuildError(BuildError):
+    """Pagefind could not write the index (the message says why, in Vietnamese)."""
+
+
+def _service(env: dict[str, str]):
+    """Pagefind's Python service, with two changes: its reply loop sleeps 0.1 s per reply
+    (100,000 records would take hours), and it cannot pass settings through the environment."""
+    from pagefind.service import PagefindService
+
+    class Service(PagefindService):
+        async def launch(self) -> "Service":
+            self._backend = await asyncio.create_subprocess_exec(
+                self._bin, "--service", cwd=os.getcwd(), env={**os.environ, **env},
+                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+                limit=2**30,  # get_files answers with the whole bundle in one line
+            )
+            self._poll_task = self._loop.create_task(self._wait_for_responses())
+            return self
+
+        async def _wait_for_responses(self) -> None:  # the same protocol, without the sleep
+            while True:
+                try:
+                    output = await self._backend.stdout.readuntil(b",")
+                except asyncio.IncompleteReadError:  # the service has exited
+                    for future in self._responses.values():
+                        if not future.done():
+                            future.set_exception(SearchBuildError("Pagefind đã dừng giữa chừng"))
+                    return
+                resp = json.loads(base64.b64decode(output[:-1]))
+                future = self._responses.pop(resp.get("message_id"), None) if resp else None
+                if future is None or future.done():
+                    continue
+                payload = resp["payload"]
+                if payload.get("type") == "Error":
+                    future.set_exception(SearchBuildError(payload.get("message")))
+                else:
+                    future.set_result(payload)
+
+        async def finish(self) -> None:
+            """Let the service exit by itself once its input ends (it may still be writing)."""
+            self._backend.stdin.close()
+            try:
+                await asyncio.wait_for(self._backend.wait(), timeout=600)
+            except asyncio.TimeoutError:
+                self._backend.kill()
+                await self._backend.wait()
+            await self._poll_task
+
+    return Service()
+
+
+def record_template(templates: Path = TEMPLATES):
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
+    return env.get_template(RECORD_TEMPLATE)
+
+
+def _render(template, rec: Record) -> str:
+    return template.render(record=rec, language=LANGUAGE)
+
+
+async def _write(bundles: dict[str, list[Record]], out_dir: Path, template) -> None:
+    """Each bundle through its own Pagefind service (memory is given back between them), into
+    out_dir/<its folder> ("" for the main bundle)."""
+    service = None
+    try:
+        for name, recs in bundles.items():
+            if service is not None:
+                await service.finish()
+            service = await _service({"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size(recs))}).launch()
+            path = out_dir / name
+            index = await service.create_index({"output_path": str(path)})
+            batch = 256  # requests in flight: keeps the pipes busy without flooding them
+            for i in range(0, len(recs), batch):
+                await asyncio.gather(*(index.add_html_file(url=r.url, content=_render(template, r))
+                                       for r in recs[i : i + batch]))
+            # The files come back through the pipe and are written here: Pagefind's own
+            # write_files may still be writing when its reply arrives, and the service exits.
+            skip = set(UNUSED_BUNDLE_FILES) | (set(YEAR_BUNDLE_FILES) if name else set())
+            for f in await index.get_files():
+                target = path / f["path"]
+                if target.name in skip or (name and target.name.startswith("wasm.")):
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(f["content"])
+    finally:
+        if service is not None:
+            await service.finish()
+
+
+def _check(path: Path, expected: int) -> None:
+    try:
+        entry = json.loads((path / "pagefind-entry.json").read_text("utf-8"))
+        pages = sum(lang["page_count"] for lang in entry["languages"].values())
+    except (OSError, ValueError, KeyError) as e:
+        raise SearchBuildError(f"Pagefind không ghi đủ tệp vào {path}") from e
+    if pages != expected:
+        raise SearchBuildError(f"Pagefind ghi {pages} mục thay vì {expected} vào {path}")
+
+
+def write_index(recs: list[Record], out_dir: Path, templates: Path = TEMPLATES) -> dict:
+    """Write the bundles to out_dir: the main one (schools, criteria and the newest years'
+    plans, with Pagefind's script and wasm), those of older school years in folders below it
+    (they use the main bundle's script), and SCOPE_FILE. Returns the scope."""
+    template = record_template(templates)
+    found = scope(recs)
+    dirs = {y["nam_hoc"]: y["thu_muc"] for y in found["nam_hoc"]}
+    bundles: dict[str, list[Record]] = {"": []}  # folder under out_dir ("" = the main bundle)
+    for r in recs:
+        bundles.setdefault(dirs.get(r.bundle, ""), []).append(r)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    try:
+        asyncio.run(_write(bundles, out_dir.resolve(), template))
+    except FileNotFoundError as e:
+        raise SearchBuildError("không tìm thấy chương trình Pagefind; chạy lại scripts/setup") from e
+    for name, part in bundles.items():
+        _check(out_dir / name, len(part))
+    (out_dir / SCOPE_FILE).write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return found
+
+
+def bundle_size(out_dir: Path) -> int:
+    return sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file())
+
+
+def index_site(corpus: Corpus, site: Path) -> str:
+    """Index the records whose page exists in the built site; returns a one-line summary."""
+    start = time.perf_counter()
+    recs = [r for r in records(corpus) if (site / r.path / "index.html").is_file()]
+    found = write_index(recs, site / BUNDLE_DIR)
+    bundles = len({""} | {y["thu_muc"] for y in found["nam_hoc"]})
+    return (f"Chỉ mục tìm kiếm: {len(recs)} mục trong {bundles} gói, "
+            f"{bundle_size(site / BUNDLE_DIR) / 1e6:.1f} MB, {time.perf_counter() - start:.1f} giây; "
+            f"mặc định tìm trong năm học {', '.join(found['mac_dinh']) or '(chưa có)'}")
+
+
+def build_search(ctx: BuildContext) -> None:
+    """Post-build step of every build (scripts/build, mkdocs build, mkdocs serve).
+    CONGKHAI_SEARCH=0 skips it (benchmarks that time the page build alone)."""
+    if os.environ.get("CONGKHAI_SEARCH", "1") == "0":
+        return
+    try:
+        log.info(index_site(ctx.corpus, ctx.site_dir))
+    except SearchBuildError as e:
+        raise SearchBuildError(f"Không tạo được chỉ mục tìm kiếm: {e}") from e
