@@ -399,7 +399,7 @@ def test_docx_nine_columns_merged_cells_and_page_break(tmp_path, capsys):
     m = plan.meta
     assert (m.co_quan_chu_quan, m.ten_truong, m.so_hieu, m.dia_danh) == (
         "UBND HUYỆN CHỢ GẠO", "TRƯỜNG THCS BÌNH PHỤC NHỨT", "12/KH-THCSBPN", "Chợ Gạo")
-    assert (str(m.ngay_ban_hanh), m.tieu_de, m.nam_hoc, m.thong_tu, m.mau_bang.value) == (
+    assert (str(m.ngay_ban_hanh), m.tieu_de, m.nam_hoc, m.thong_tu, m.mau_bang) == (
         "2024-09-05", "Cải tiến chất lượng giáo dục", "2024-2025", "18/2018", "9-cot")
     assert (m.nguoi_ky, m.chuc_vu_nguoi_ky, m.noi_nhan) == (
         "Trần Thị Bình", "HIỆU TRƯỞNG", ["Phòng GDĐT (để b/c);", "Lưu: VT."])
@@ -454,7 +454,7 @@ def test_docx_five_columns(tmp_path, capsys):
     _close(d)
     plan, written, _ = _import_docx(d, tmp_path, capsys)
     assert written.parent.name == "thcs-tan-son-go-vap"
-    assert plan.meta.mau_bang.value == "5-cot"
+    assert plan.meta.mau_bang == "5-cot"
     rows = {r.tieu_chi: r for r in plan.rows}
     assert list(rows) == ["1.3", "1.10", "5.3"]
     assert rows["1.3"].diem_yeu == "Kỹ năng tổ chức còn hạn chế."
@@ -487,7 +487,7 @@ def test_docx_ten_columns_in_any_order(tmp_path, capsys):
     _close(d)
     plan, written, _ = _import_docx(d, tmp_path, capsys)
     assert written.parent.name == "thpt-binh-phuc-nhut-cho-gao"
-    assert plan.meta.mau_bang.value == "10-cot" and plan.meta.thong_tu == "18/2018"
+    assert plan.meta.mau_bang == "10-cot" and plan.meta.thong_tu == "18/2018"
     assert plan.meta.co_quan_chu_quan == "SỞ GIÁO DỤC VÀ ĐÀO TẠO TIỀN GIANG"
     rows = {r.tieu_chi: r for r in plan.rows}
     assert list(rows) == ["1.3", "4.2", "5.3"]

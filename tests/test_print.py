@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from congkhai.core import catalog
 from congkhai.printing import pdf
 from congkhai.printing import browser
 from congkhai.pages import printview
@@ -306,7 +307,7 @@ def is_a4(size: tuple[float, float]) -> bool:
 def check_plan_pdf(site: Path, plan: Plan) -> None:
     path = pdf_of(site, plan)
     assert path.is_file(), f"không có {path}"
-    meta, layout = plan.meta, printview.LAYOUTS[plan.meta.mau_bang]
+    meta, layout = plan.meta, catalog.plan_layout(plan)
     size = path.stat().st_size
     assert size < MAX_PDF_BYTES, f"{path.name}: {size} byte"
 
@@ -412,7 +413,7 @@ def test_long_tables_repeat_header_over_many_pages(fixture_site):
     site, corpus = fixture_site
     for slug, min_pages in (("th-hoa-binh-dien-bien", 3), ("thcs-an-phu-quan-2", 2)):
         plan = corpus.schools[slug].plans[0]
-        layout = printview.LAYOUTS[plan.meta.mau_bang]
+        layout = catalog.plan_layout(plan)
         header = squash("".join(c.label for c in layout.columns))
         pages = page_texts(pdf_of(site, plan))
         assert sum(header in squash(t) for t in pages) >= min_pages
@@ -453,11 +454,12 @@ def test_ocr_plan_has_a_note_and_blank_number(fixture_site):
 def test_every_layout_prints_every_row_field():
     """Switching layouts never hides data: each Row field has a column (or a labelled place)."""
     fields = set(Row.model_fields) - {"tieu_chi", "ten_tieu_chi"}
-    for layout in printview.LAYOUTS.values():
+    layouts = {k: v for c in catalog.circulars().values() for k, v in c.layouts.items()}
+    for layout in layouts.values():
         assert fields <= layout.fields, (layout.key, fields - layout.fields)
-        labelled = {f for c in layout.columns for f in c.extras}
-        assert labelled <= set(printview.FIELD_LABELS)
-    assert set(printview.LAYOUTS) == set(TableLayout)
+        placed = [f for c in layout.columns for f in (*c.fields, *c.extras) if not f.startswith("#")]
+        assert len(placed) == len(set(placed))  # each field printed once
+    assert set(TableLayout) <= set(layouts)  # the layouts the importer recognises exist
 
 
 def test_column_widths_follow_the_text_and_respect_minimums(fixture_site):

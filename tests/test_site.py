@@ -27,7 +27,6 @@ from congkhai.devtools import corpusgen
 from congkhai.core.loader import load_corpus
 from congkhai.core.model import Corpus, Plan, Row, SourceKind
 from congkhai.core.text import vn_date, vnd
-from congkhai.pages.plans import LAYOUT_COLUMNS
 
 from conftest import AXE, PLANS, ROOT, build_or_fail
 
@@ -181,7 +180,7 @@ def test_plan_table_is_a_table_on_wide_screens_and_cards_on_phones(site_url, pag
     headers = table.locator("thead th")
     assert table.evaluate("t => getComputedStyle(t).display") == "table"
     labels = [norm(headers.nth(i).inner_text()) for i in range(headers.count())]
-    used = {c.label for c in LAYOUT_COLUMNS[plan.meta.mau_bang] if any(getattr(r, f) not in (None, "", []) for r in plan.rows for f in c.fields)}
+    used = {c.label for c in catalog.plan_layout(plan).web if any(getattr(r, f) not in (None, "", []) for r in plan.rows for f in c.fields)}
     assert used <= set(labels)
 
     page.set_viewport_size({"width": 360, "height": 800})

@@ -16,7 +16,8 @@ from congkhai.pages import plans as views
 from congkhai.pages import schools
 from congkhai.pages.criteria import mentions
 from congkhai.core.loader import load_corpus
-from congkhai.core.model import Row, TableLayout
+from congkhai.core import catalog
+from congkhai.core.model import Row
 from congkhai.pages.spec import PageSpec
 from congkhai.pages.paging import paginate
 from congkhai.pages.templating import edit_base
@@ -24,27 +25,30 @@ from congkhai.pages.templating import edit_base
 CRITERION_FIELDS = {"tieu_chi", "ten_tieu_chi"}  # shown in the criterion column
 
 
-@pytest.mark.parametrize("layout", list(TableLayout))
-def test_every_row_field_has_a_column_in_every_layout(layout):
-    shown = [f for c in views.LAYOUT_COLUMNS[layout] for f in c.fields]
+LAYOUTS = {k: v for c in catalog.circulars().values() for k, v in c.layouts.items()}
+
+
+@pytest.mark.parametrize("key", list(LAYOUTS))
+def test_every_row_field_has_a_column_in_every_layout(key):
+    shown = [f for c in LAYOUTS[key].web for f in c.fields]
     assert sorted(shown) == sorted(set(Row.model_fields) - CRITERION_FIELDS)  # each exactly once
-    for column in views.LAYOUT_COLUMNS[layout]:
-        assert not column.captions or len(column.captions) == len(column.fields)
+    for column in LAYOUTS[key].web:
+        assert len(column.captions) == len(column.fields)
 
 
 def test_columns_nobody_fills_are_dropped_but_solutions_stay():
     rows = [Row(tieu_chi="1.1", diem_yeu="Thiếu hồ sơ"), Row(tieu_chi="1.2", kinh_phi="1.000.000")]
-    keys = [c.key for c in views.table_columns(TableLayout.MAU_9_COT, rows)]
+    keys = [c.key for c in views.table_columns(LAYOUTS["9-cot"], rows)]
     assert keys == ["diem_yeu", "giai_phap", "kinh_phi"]
 
 
 def test_merged_cell_captions_only_when_it_holds_several_fields():
-    who = next(c for c in views.LAYOUT_COLUMNS[TableLayout.MAU_9_COT] if c.key == "chu_tri")
+    who = next(c for c in LAYOUTS["9-cot"].web if c.key == "chu_tri")
     alone = views.cell(who, Row(tieu_chi="1.1", chu_tri="Hiệu trưởng"))
     both = views.cell(who, Row(tieu_chi="1.1", chu_tri="Hiệu trưởng", phoi_hop="Tổ chuyên môn"))
     assert [(e.caption, e.text) for e in alone.entries] == [(None, "Hiệu trưởng")]
     assert [(e.caption, e.text) for e in both.entries] == [("Chủ trì", "Hiệu trưởng"), ("Phối hợp", "Tổ chuyên môn")]
-    money = next(c for c in views.LAYOUT_COLUMNS[TableLayout.MAU_9_COT] if c.key == "kinh_phi")
+    money = next(c for c in LAYOUTS["9-cot"].web if c.key == "kinh_phi")
     assert views.cell(money, Row(tieu_chi="1.1", kinh_phi=5000)).entries[0].amount == 5000
 
 

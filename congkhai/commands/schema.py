@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from congkhai.core import catalog
 from congkhai.core.model import PlanMeta, School
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
@@ -30,8 +31,20 @@ def _drop_titles(node: object) -> object:
     return node
 
 
+def _catalog_choices(schema: dict) -> dict:
+    """The circulars and table layouts the catalogs know, as the editor's completion list (the
+    model cannot list them: adding a circular is adding a catalog file)."""
+    props = schema.get("properties", {})
+    if "thong_tu" in props:
+        props["thong_tu"]["enum"] = list(catalog.circulars())
+    if "mau_bang" in props:
+        keys = list(dict.fromkeys(k for c in catalog.circulars().values() for k in c.layouts))
+        props["mau_bang"] = {"anyOf": [{"enum": keys}, {"type": "null"}], **{k: v for k, v in props["mau_bang"].items() if k != "anyOf"}}
+    return schema
+
+
 def schema_text(model: type[BaseModel], title: str) -> str:
-    schema = _drop_titles(model.model_json_schema())
+    schema = _catalog_choices(_drop_titles(model.model_json_schema()))
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **{k: v for k, v in schema.items() if k != "title"}}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 

@@ -1,13 +1,23 @@
-"""The official criteria catalogs of Thông tư 17, 18 and 19/2018 (data in catalogs/*.yml)."""
+"""The circulars as data: each catalogs/*.yml file is one circular (its standards, criteria,
+levels, the school levels it applies to, its table layouts and the school years it governs).
+
+Adding a circular is adding a file: nothing in Python or JavaScript names a circular. Extra
+folders of catalog files can be given in CONGKHAI_CATALOGS (os.pathsep-separated), for a
+deployment's own circular or a test's.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import os
+import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
+from congkhai.core.layouts import Layout, layout_from, shared_layouts
 from congkhai.core.model import Level, Plan, Row
 
 
@@ -49,14 +59,22 @@ class Standard:
 
 @dataclass(frozen=True)
 class Circular:
-    code: str  # "18/2018"
-    key: str  # "tt18", used in URLs
+    code: str
+    """"18/2018": what plans write in `thong_tu`."""
+    key: str
+    """"tt18": its URL segment."""
     title: str
     short: str
     applies_to: str
     levels: tuple[Level, ...]
     standards: tuple[Standard, ...]
     criteria: dict[str, Criterion] = field(hash=False, compare=False)
+    layouts: dict[str, Layout] = field(default_factory=dict, hash=False, compare=False)
+    """Table layouts plans under it may use; the first is the default."""
+    first_year: int | None = None
+    """The first school year it governs (2026 for 2026-2027); None: from the start."""
+    last_year: int | None = None
+    """The last school year it governs; None: still in force."""
 
     def criterion(self, cid: str) -> Criterion | None:
         return self.criteria.get(cid)
@@ -74,10 +92,96 @@ class Circular:
         """Criteria of levels 1 to 3 (without the level-4 items)."""
         return [c for c in self.criteria.values() if c.standard != "M4"]
 
+    @property
+    def default_layout(self) -> str:
+        return next(iter(self.layouts))
+
+    def governs(self, first_year: int) -> bool:
+        """Whether a plan of the school year starting in `first_year` is written under it."""
+        return (self.first_year is None or first_year >= self.first_year) and (
+            self.last_year is None or first_year <= self.last_year
+        )
+
 
 def criterion_slug(cid: str) -> str:
     """"5.3" -> "5-3", "M4.1" -> "m4-1": the criterion's URL segment and row anchor."""
     return cid.lower().replace(".", "-")
+
+
+def _criteria(items: list, standard: str, code: str, key: str) -> tuple[Criterion, ...]:
+    return tuple(Criterion(c["ma"], c["ten"], standard, code, not c.get("chua_xac_minh", False), key) for c in items)
+
+
+def _layouts(raw: list) -> dict[str, Layout]:
+    shared = shared_layouts()
+    found = [shared[item] if isinstance(item, str) else layout_from(item) for item in raw]
+    return {layout.key: layout for layout in found}
+
+
+def _year(value: object) -> int | None:
+    """"2026-2027" -> 2026 (a catalog names school years as plans do)."""
+    return int(str(value)[:4]) if value else None
+
+
+def load_file(path: Path) -> Circular:
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    code, key = raw["ma"], raw["ky_hieu"]
+    standards = [Standard(s["ma"], s["ten"], _criteria(s["tieu_chi"], s["ma"], code, key)) for s in raw["tieu_chuan"]]
+    if raw.get("muc_4"):
+        standards.append(Standard("M4", "Tiêu chí mức 4", _criteria(raw["muc_4"], "M4", code, key)))
+    return Circular(
+        code=code,
+        key=key,
+        title=raw["ten"],
+        short=raw["ten_ngan"],
+        applies_to=raw["ap_dung"],
+        levels=tuple(Level(x) for x in raw["cap_hoc"]),
+        standards=tuple(standards),
+        criteria={c.id: c for s in standards for c in s.criteria},
+        layouts=_layouts(raw.get("mau_bang") or ["9-cot", "5-cot", "10-cot"]),
+        first_year=_year(raw.get("tu_nam_hoc")),
+        last_year=_year(raw.get("den_nam_hoc")),
+    )
+
+
+def catalog_files() -> list[Path]:
+    """The package's catalogs, then those of the folders in CONGKHAI_CATALOGS."""
+    folders = [Path(str(resources.files(__package__).joinpath("catalogs")))]
+    folders += [Path(p) for p in os.environ.get("CONGKHAI_CATALOGS", "").split(os.pathsep) if p]
+    return [f for folder in folders for f in sorted(folder.glob("*.yml"))]
+
+
+@cache
+def circulars() -> dict[str, Circular]:
+    """All circulars by code ("17/2018", ...), oldest first, loaded once."""
+    found = [load_file(path) for path in catalog_files()]
+    return {c.code: c for c in sorted(found, key=lambda c: (c.first_year or 0, c.code))}
+
+
+def circular(code: str) -> Circular:
+    return circulars()[code]
+
+
+def normalise_code(text: str) -> str | None:
+    """"Thông tư 18/2018/TT-BGDĐT" -> "18/2018"; None when the text names no circular number."""
+    m = re.search(r"(\d{1,3})\s*/\s*(\d{4})", text)
+    return f"{int(m[1])}/{m[2]}" if m else None
+
+
+def circulars_for(level: Level, first_year: int | None = None) -> list[Circular]:
+    """The circulars for a school level, those governing the year first (newest first)."""
+    mine = [c for c in circulars().values() if level in c.levels]
+    if first_year is None:
+        return mine
+    return sorted(mine, key=lambda c: (not c.governs(first_year), -(c.first_year or 0)))
+
+
+def circular_for_level(level: Level, first_year: int | None = None) -> Circular:
+    """The circular a new plan of this level (and school year, when known) follows."""
+    found = circulars_for(level, first_year)
+    if not found:
+        raise KeyError(level)
+    return found[0]
 
 
 def row_criterion(plan: Plan, row: Row) -> Criterion | None:
@@ -90,42 +194,7 @@ def row_title(plan: Plan, row: Row) -> str:
     return crit.title if crit else (row.ten_tieu_chi or "")
 
 
-def _load(key: str) -> Circular:
-    raw = yaml.safe_load(resources.files(__package__).joinpath(f"catalogs/{key}.yml").read_text("utf-8"))
-    code = raw["ma"]
-    standards = []
-    for s in raw["tieu_chuan"]:
-        crit = tuple(
-            Criterion(c["ma"], c["ten"], s["ma"], code, not c.get("chua_xac_minh", False), raw["ky_hieu"]) for c in s["tieu_chi"]
-        )
-        standards.append(Standard(s["ma"], s["ten"], crit))
-    level4 = tuple(Criterion(c["ma"], c["ten"], "M4", code, not c.get("chua_xac_minh", False), raw["ky_hieu"]) for c in raw["muc_4"])
-    standards.append(Standard("M4", "Tiêu chí mức 4", level4))
-    criteria = {c.id: c for s in standards for c in s.criteria}
-    return Circular(
-        code=code,
-        key=raw["ky_hieu"],
-        title=raw["ten"],
-        short=raw["ten_ngan"],
-        applies_to=raw["ap_dung"],
-        levels=tuple(Level(x) for x in raw["cap_hoc"]),
-        standards=tuple(standards),
-        criteria=criteria,
-    )
-
-
-@cache
-def circulars() -> dict[str, Circular]:
-    """All catalogs by code ("17/2018", ...), loaded once."""
-    return {c.code: c for c in (_load(k) for k in ("tt17", "tt18", "tt19"))}
-
-
-def circular(code: str) -> Circular:
-    return circulars()[code]
-
-
-def circular_for_level(level: Level) -> Circular:
-    for c in circulars().values():
-        if level in c.levels:
-            return c
-    raise KeyError(level)
+def plan_layout(plan: Plan) -> Layout:
+    """The table layout a plan is shown and printed in (the loader checked it is its circular's)."""
+    circ = circular(plan.meta.thong_tu)
+    return circ.layouts.get(plan.meta.mau_bang or "") or circ.layouts[circ.default_layout]

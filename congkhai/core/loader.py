@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from congkhai.core import catalog
 from congkhai.core import yamlfile
-from congkhai.core.model import CRITERION_ID, SLUG, Corpus, Plan, PlanMeta, School, SchoolRecord
+from congkhai.core.model import CRITERION_ID, SCHOOL_YEAR, SLUG, Corpus, Plan, PlanMeta, School, SchoolRecord
 from congkhai.core.problems import ProblemList
 
 MAX_FILE_BYTES = 1_000_000
@@ -191,12 +191,14 @@ def load_plan(path: Path, school: SchoolRecord, problems: ProblemList) -> Plan |
     except yamlfile.YamlError as e:
         problems.add(path, e.line, e.message)
         return None
-    before = len(problems)
+    before, reported = len(problems.errors), len(problems)
     data = parsed.value
     meta = _validate(PlanMeta, data, parsed, path, problems)
     if isinstance(data, dict):
         _check_cells(data, parsed, path, problems)
-        _check_against_catalog(data, school, path, parsed, problems)
+        circ = _check_against_catalog(data, school, path, parsed, problems)
+        if meta is not None and circ is not None and not meta.mau_bang:
+            meta.mau_bang = circ.default_layout
     if meta is not None and meta.nam_hoc != path.stem:
         problems.add(path, parsed.line_of(("nam_hoc",)), f"năm học «{meta.nam_hoc}» khác tên tệp «{path.name}»")
     active = ACTIVE_HTML.search(body)
@@ -207,20 +209,36 @@ def load_plan(path: Path, school: SchoolRecord, problems: ProblemList) -> Plan |
     if stray:
         line = body_line + body[: stray.start()].count("\n")
         problems.add(path, line, f"mục «{stray[1]}» nằm sau dòng «---» kết thúc phần đầu nên không được đọc; hãy chuyển lên trên dòng đó")
-    if meta is None or len(problems) > before:
+    if meta is None or len(problems.errors) > before:
         return None
-    if key is not None:
+    if key is not None and len(problems) == reported:  # a plan with warnings is read again, to repeat them
         _CLEAN[path] = (key, meta, body, parsed.lines)
     return Plan(meta=meta, body=body, school=school, year=path.stem, path=path, lines=parsed.lines)
 
 
-def _check_against_catalog(data: dict, school: SchoolRecord, path: Path, parsed: yamlfile.Parsed, problems: ProblemList) -> None:
-    """Checks that need the official catalog, run on the raw values so they add to schema errors."""
+def _check_against_catalog(
+    data: dict, school: SchoolRecord, path: Path, parsed: yamlfile.Parsed, problems: ProblemList
+) -> catalog.Circular | None:
+    """Checks that need the official catalog, run on the raw values so they add to schema errors;
+    returns the plan's circular when the catalog has it."""
     try:
         code = PlanMeta._circular(data.get("thong_tu"))
-        circ = catalog.circular(code)
-    except (ValueError, KeyError):
-        return  # already reported by the schema
+    except ValueError:
+        return None  # already reported by the schema
+    if not isinstance(code, str):
+        return None
+    circ = catalog.circulars().get(code)
+    if circ is None:
+        known = ", ".join(catalog.circulars())
+        problems.add(path, parsed.line_of(("thong_tu",)), f"chưa có danh mục tiêu chí của Thông tư {code}; các thông tư có: {known}")
+        return None
+    _check_year(data, circ, path, parsed, problems)
+    layout = data.get("mau_bang")
+    if isinstance(layout, str) and layout.strip() and layout.strip() not in circ.layouts:
+        problems.add(
+            path, parsed.line_of(("mau_bang",)),
+            f"mẫu bảng «{layout}» không thuộc Thông tư {code}; các mẫu có: {', '.join(circ.layouts)}",
+        )
     if school.profile.cap_hoc not in circ.levels:
         problems.add(
             path, parsed.line_of(("thong_tu",)),
@@ -250,6 +268,26 @@ def _check_against_catalog(data: dict, school: SchoolRecord, path: Path, parsed:
     for key in names if isinstance(names, dict) else {}:
         if key not in {s.id for s in circ.standards}:
             problems.add(path, parsed.line_of(("ten_tieu_chuan", key)), f"tiêu chuẩn «{key}» không có trong Thông tư {code}")
+    return circ
+
+
+def _check_year(data: dict, circ: catalog.Circular, path: Path, parsed: yamlfile.Parsed, problems: ProblemList) -> None:
+    """A plan keeps its circular forever, but must have been possible when it was written: before
+    the circular took effect it is an error; after it was replaced, a warning (a school may still
+    write its first plan of a new period under the old circular while the change settles)."""
+    year = data.get("nam_hoc")
+    m = isinstance(year, str) and SCHOOL_YEAR.match(year.strip())
+    if not m or circ.governs(int(m[1])):
+        return
+    first = int(m[1])
+    line = parsed.line_of(("thong_tu",))
+    newer = [c.code for c in catalog.circulars().values() if c.governs(first) and set(c.levels) & set(circ.levels)]
+    if circ.first_year is not None and first < circ.first_year:
+        problems.add(path, line, f"Thông tư {circ.code} áp dụng từ năm học {circ.first_year}-{circ.first_year + 1}, "
+                     f"nên không thể là căn cứ của kế hoạch năm học {year}" + (f"; năm học này theo Thông tư {', '.join(newer)}" if newer else ""))
+    else:
+        problems.add(path, line, f"Thông tư {circ.code} chỉ áp dụng đến năm học {circ.last_year}-{circ.last_year + 1}; "
+                     f"kế hoạch năm học {year} nên theo Thông tư {', '.join(newer) or 'mới'}", level="warning")
 
 
 def _criteria_hint(circ: catalog.Circular, wrong: str) -> str:

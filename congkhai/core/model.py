@@ -16,7 +16,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, field_validator
+
+from congkhai.core.fields import AMOUNT, CHECKPOINTS, LIST, ROW_FIELDS, RowField
 
 
 class Level(StrEnum):
@@ -43,11 +45,31 @@ LEVEL_LABELS = {
 
 
 class TableLayout(StrEnum):
-    """Which official or customary column layout the plan's table uses (kept for printing)."""
+    """Keys of the shared table layouts (core/layouts.yml) that the importer recognises in documents;
+    a plan's `mau_bang` may name any layout of its circular's catalog."""
 
     MAU_9_COT = "9-cot"
     MAT_YEU_5_COT = "5-cot"
     GIAM_SAT_10_COT = "10-cot"
+
+
+class Progress(StrEnum):
+    """Mức độ thực hiện của một dòng kế hoạch tại một mốc theo dõi."""
+
+    HOAN_THANH = "hoan-thanh"
+    DANG_THUC_HIEN = "dang-thuc-hien"
+    CHUA_HOAN_THANH = "chua-hoan-thanh"
+
+    @property
+    def label(self) -> str:
+        return PROGRESS_LABELS[self]
+
+
+PROGRESS_LABELS = {
+    Progress.HOAN_THANH: "Hoàn thành",
+    Progress.DANG_THUC_HIEN: "Đang thực hiện",
+    Progress.CHUA_HOAN_THANH: "Chưa hoàn thành",
+}
 
 
 class SourceKind(StrEnum):
@@ -144,7 +166,7 @@ class School(_Strict):
         return [name.lstrip("@") for name in v]
 
 
-class Row(_Strict):
+class _RowBase(_Strict):
     """Một dòng của bảng kế hoạch: một tiêu chí cần cải tiến."""
 
     tieu_chi: Text = Field(
@@ -154,34 +176,6 @@ class Row(_Strict):
         ),
         json_schema_extra={"pattern": CRITERION_ID.pattern},
     )
-    ten_tieu_chi: Text | None = Field(
-        None, description="Tên tiêu chí đúng như văn bản của trường ghi (nếu có); để trống thì lấy tên chính thức."
-    )
-    diem_yeu: Text | None = Field(None, description="Điểm yếu, mặt yếu hoặc hiện trạng cần cải tiến.")
-    noi_dung: Text | None = Field(None, description="Nội dung kế hoạch (khi bảng có cột «Nội dung kế hoạch»).")
-    ket_qua_can_dat: Text | None = Field(None, description="Kết quả cần đạt (so với hiện trạng).")
-    giai_phap: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
-        default_factory=list,
-        description="Công việc, giải pháp, biện pháp cần thực hiện: mỗi giải pháp một mục.",
-    )
-    chu_tri: Text | None = Field(
-        None, description="Người hoặc bộ phận chủ trì (bảng mẫu gộp «Chủ trì và phối hợp thực hiện» vào đây)."
-    )
-    phoi_hop: Text | None = Field(None, description="Người hoặc bộ phận phối hợp (khi văn bản ghi riêng).")
-    thoi_gian: Text | None = Field(None, description="Thời gian thực hiện và hoàn thành, ví dụ: Tháng 9/2024.")
-    kinh_phi: Annotated[int | None, BeforeValidator(_parse_amount)] = Field(
-        None, ge=0, description="Dự kiến kinh phí, số đồng viết liền không dấu chấm, ví dụ: 294157000."
-    )
-    kinh_phi_ghi_chu: Text | None = Field(
-        None, description="Kinh phí ghi bằng chữ đúng như văn bản (ví dụ: «Không có», «Dự toán 250.000.000»)."
-    )
-    nguon_kinh_phi: Text | None = Field(
-        None, description="Nguồn kinh phí: ngân sách, xã hội hóa, nguồn điều tiết, tự túc..."
-    )
-    dieu_kien_ho_tro: Text | None = Field(None, description="Điều kiện hỗ trợ khác.")
-    giam_sat: Text | None = Field(None, description="Người hoặc bộ phận giám sát (phân công giám sát).")
-    thoi_diem_bao_cao: Text | None = Field(None, description="Thời điểm báo cáo kết quả.")
-    ghi_chu: Text | None = Field(None, description="Ghi chú.")
 
     @field_validator("tieu_chi", mode="before")
     @classmethod
@@ -211,13 +205,46 @@ class Row(_Strict):
         return bool(self.kinh_phi)
 
 
+class Checkpoint(_Strict):
+    """Kết quả thực hiện một dòng kế hoạch tại một mốc: cuối học kỳ I, cuối năm học…"""
+
+    moc: Text = Field(min_length=1, description="Mốc theo dõi, ví dụ: Cuối học kỳ I, Cuối năm học.")
+    muc_do: Progress = Field(description="Mức độ thực hiện: hoan-thanh, dang-thuc-hien hoặc chua-hoan-thanh.")
+    ngay: VnDate | None = Field(None, description="Ngày đánh giá, dạng 2027-01-15 hoặc 15/01/2027.")
+    ghi_chu: Text | None = Field(None, description="Nhận xét ngắn về kết quả.")
+    minh_chung: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+        default_factory=list,
+        description="Minh chứng: mô tả, đường dẫn tài liệu (https://...) hoặc mã minh chứng như [H1-1.2-01].",
+    )
+
+
+def _row_field(f: RowField) -> tuple[object, object]:
+    """A field of the fields table as pydantic declares it: type, default and help."""
+    if f.kind == LIST:
+        return Annotated[list[Text], BeforeValidator(_as_list)], Field(default_factory=list, description=f.description)
+    if f.kind == AMOUNT:
+        return Annotated[int | None, BeforeValidator(_parse_amount)], Field(None, ge=0, description=f.description)
+    if f.kind == CHECKPOINTS:
+        return list[Checkpoint], Field(default_factory=list, description=f.description)
+    return Text | None, Field(None, description=f.description)
+
+
+Row = create_model(
+    "Row", __base__=_RowBase, __doc__=_RowBase.__doc__, **{f.key: _row_field(f) for f in ROW_FIELDS}
+)
+"""A row: the criterion id (declared on _RowBase, it is validated specially), then every field of
+congkhai.core.fields.ROW_FIELDS, in that order."""
+
+
 class PlanMeta(_Strict):
     """Phần đầu (front matter) của tệp kế hoạch plans/<mã-trường>/<năm-học>.md."""
 
     nam_hoc: Text = Field(description="Năm học, dạng 2024-2025.", json_schema_extra={"pattern": SCHOOL_YEAR.pattern})
     thong_tu: Text = Field(
-        description="Thông tư làm căn cứ: 17/2018 (tiểu học), 18/2018 (THCS, THPT, nhiều cấp học), 19/2018 (mầm non).",
-        json_schema_extra={"enum": ["17/2018", "18/2018", "19/2018"]},
+        description=(
+            "Thông tư làm căn cứ, ví dụ 18/2018: 17/2018 (tiểu học), 18/2018 (THCS, THPT, nhiều cấp học), "
+            "19/2018 (mầm non), đến năm học 2025-2026."
+        ),
     )
     co_quan_chu_quan: Text | None = Field(
         None, description="Cơ quan chủ quản in ở góc trái văn bản; để trống thì lấy từ hồ sơ trường."
@@ -232,11 +259,11 @@ class PlanMeta(_Strict):
         "Cải tiến chất lượng giáo dục",
         description="Trích yếu in dưới chữ KẾ HOẠCH, ví dụ: Cải tiến chất lượng giáo dục.",
     )
-    mau_bang: TableLayout = Field(
-        TableLayout.MAU_9_COT,
+    mau_bang: Text | None = Field(
+        None,
         description=(
-            "Mẫu bảng khi in: 9-cot (mẫu Công văn 5932), 5-cot (Mặt yếu / Biện pháp), "
-            "10-cot (có phân công giám sát và thời điểm báo cáo)."
+            "Mẫu bảng khi in; để trống thì dùng mẫu đầu tiên của thông tư. Thông tư 2018: 9-cot "
+            "(mẫu Công văn 5932), 5-cot (Mặt yếu / Biện pháp), 10-cot (có phân công giám sát và thời điểm báo cáo)."
         ),
     )
     ten_tieu_chuan: dict[str, Text] = Field(
@@ -268,11 +295,12 @@ class PlanMeta(_Strict):
     @field_validator("thong_tu", mode="before")
     @classmethod
     def _circular(cls, v: object) -> object:
+        """"Thông tư số 18/2018/TT-BGDĐT" -> "18/2018"; the loader checks a catalog has it."""
         if isinstance(v, str):
-            m = re.search(r"(17|18|19)\s*/\s*2018", v)
+            m = re.search(r"(\d{1,3})\s*/\s*(\d{4})", v)
             if m:
-                return f"{m[1]}/2018"
-            raise ValueError(f"thông tư «{v}» không thuộc 17/2018, 18/2018 hoặc 19/2018")
+                return f"{int(m[1])}/{m[2]}"
+            raise ValueError(f"thông tư «{v}» thiếu số hiệu; viết dạng 18/2018 hoặc 57/2026")
         return v
 
 

@@ -17,6 +17,7 @@ import random
 from pathlib import Path
 
 from congkhai.core import catalog
+from congkhai.core.fields import ROW_FIELDS
 from congkhai.core.text import TABLE_MARKER, slugify, strip_marks
 from congkhai.devtools import corpusgen_bank as bank
 from congkhai.core.model import Level
@@ -199,6 +200,10 @@ def _row(rng: random.Random, crit: catalog.Criterion, layout: str, school: _Scho
     note = rng.choice(bank.NOTES)
     if note and layout != "5-cot":
         add("ghi_chu", note)
+    written = {line.split(":", 1)[0] for line in out if not line.startswith(" ")}
+    for f in ROW_FIELDS:  # fields without a generator of their own draw from the fields table's samples
+        if f.samples and f.key not in written:
+            add(f.key, rng.choice(f.samples))
     return out
 
 

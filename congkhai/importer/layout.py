@@ -11,30 +11,23 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from congkhai.core.fields import ROW_FIELDS
 from congkhai.core.model import TableLayout
 from .vn import fold, squash
 
-# (field, pattern on the folded header text); the first match wins, so order matters.
+# (column, pattern on the folded header text); the first match wins, so order matters. Row
+# fields bring their own header words (core/fields.py); the columns here are the importer's own.
+_OWN: list[tuple[int, str, str]] = [
+    (0, "tt", r"^(?:s\.?\s?tt|tt|so tt|thu tu)\.?$"),
+    (1, "tieu_chi", r"^tieu chuan\s*[,/;-]?\s*(?:va\s+)?tieu chi|^(?:ten\s+|ma\s+)?tieu chi\b|^tc$"),
+    (2, "tieu_chuan", r"^tieu chuan$|^tc\s*chuan$"),
+    (45, "chu_tri_thoi_gian", r"phan cong.*thoi gian|nhiem vu.*thoi gian"),
+]
 COLUMNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(pattern))
-    for name, pattern in [
-        ("tt", r"^(?:s\.?\s?tt|tt|so tt|thu tu)\.?$"),
-        ("tieu_chi", r"^tieu chuan\s*[,/;-]?\s*(?:va\s+)?tieu chi|^(?:ten\s+|ma\s+)?tieu chi\b|^tc$"),
-        ("tieu_chuan", r"^tieu chuan$|^tc\s*chuan$"),
-        ("ket_qua_can_dat", r"ket qua can dat|muc tieu can dat|^ket qua"),
-        ("diem_yeu", r"mat yeu|diem yeu|hien trang|ton tai|han che|diem can cai tien"),
-        ("noi_dung", r"^noi dung"),
-        ("giai_phap", r"giai phap|bien phap|cong viec|hoat dong"),
-        ("giam_sat", r"giam sat"),
-        ("chu_tri_thoi_gian", r"phan cong.*thoi gian|nhiem vu.*thoi gian"),
-        ("thoi_diem_bao_cao", r"thoi diem bao cao|bao cao"),
-        ("chu_tri", r"chu tri|phan cong|nguoi thuc hien|don vi thuc hien|phu trach|trach nhiem"),
-        ("phoi_hop", r"^phoi hop"),
-        ("thoi_gian", r"thoi gian|thoi han|tien do"),
-        ("kinh_phi", r"kinh phi|nguon luc|tai chinh"),
-        ("dieu_kien_ho_tro", r"dieu kien"),
-        ("ghi_chu", r"ghi chu"),
-    ]
+    for _, name, pattern in sorted(
+        _OWN + [(f.header_rank, f.key, f.header) for f in ROW_FIELDS if f.header], key=lambda c: c[0]
+    )
 ]
 
 BAND = re.compile(r"^muc\s*(\d)(?:\s*[,;-]\s*\d)*\s*[:.]?$")

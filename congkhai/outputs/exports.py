@@ -23,7 +23,8 @@ import shutil
 from collections.abc import Iterable, Iterator
 
 from congkhai.core import catalog
-from congkhai.core.model import Corpus, Plan, SchoolRecord
+from congkhai.core.fields import AMOUNT, ROW_FIELDS, RowField, texts
+from congkhai.core.model import Corpus, Plan, Row, SchoolRecord
 from congkhai.facts import budgets as budget
 from congkhai.facts import pdf_policy as pdfs
 from congkhai.facts.context import BuildContext
@@ -46,27 +47,23 @@ PLAN_KEY_COLUMNS: list[tuple[str, str]] = [
     ("thong_tu", "Thông tư"),
 ]
 
+SOURCE_GROUP = ("nhom_nguon_kinh_phi", "Nhóm nguồn kinh phí")
+"""A derived column, after the source as written: the source folded to a few canonical names."""
+
+
+def _field_columns() -> list[tuple[str, str]]:
+    """Every row field (the official criterion title stands for the school's wording)."""
+    out: list[tuple[str, str]] = [("tieu_chi", "Mã tiêu chí"), ("ten_tieu_chi", "Tên tiêu chí")]
+    for f in ROW_FIELDS:
+        if f.key != "ten_tieu_chi":
+            out.append((f.key, f.open_data_label))
+        if f.key == "nguon_kinh_phi":
+            out.append(SOURCE_GROUP)
+    return out
+
+
 # Header of du-lieu/cai-tien.csv, in order, with what each column holds (also on /du-lieu-mo/).
-IMPROVEMENT_COLUMNS: list[tuple[str, str]] = PLAN_KEY_COLUMNS + [
-    ("tieu_chi", "Mã tiêu chí"),
-    ("ten_tieu_chi", "Tên tiêu chí"),
-    ("diem_yeu", "Điểm yếu"),
-    ("noi_dung", "Nội dung kế hoạch"),
-    ("ket_qua_can_dat", "Kết quả cần đạt"),
-    ("giai_phap", "Giải pháp"),
-    ("chu_tri", "Chủ trì"),
-    ("phoi_hop", "Phối hợp"),
-    ("thoi_gian", "Thời gian"),
-    ("kinh_phi", "Kinh phí (đồng)"),
-    ("kinh_phi_ghi_chu", "Kinh phí ghi bằng chữ"),
-    ("nguon_kinh_phi", "Nguồn kinh phí (như văn bản)"),
-    ("nhom_nguon_kinh_phi", "Nhóm nguồn kinh phí"),
-    ("dieu_kien_ho_tro", "Điều kiện hỗ trợ khác"),
-    ("giam_sat", "Giám sát"),
-    ("thoi_diem_bao_cao", "Thời điểm báo cáo"),
-    ("ghi_chu", "Ghi chú"),
-    ("url", "Địa chỉ kế hoạch"),
-]
+IMPROVEMENT_COLUMNS: list[tuple[str, str]] = PLAN_KEY_COLUMNS + _field_columns() + [("url", "Địa chỉ kế hoạch")]
 
 # Header of du-lieu/ke-hoach.csv.
 PLAN_COLUMNS: list[tuple[str, str]] = PLAN_KEY_COLUMNS + [
@@ -126,26 +123,20 @@ def improvement_rows(corpus: Corpus, site_url: str | None = None) -> Iterator[di
         base = _place(plan.school) | {"nam_hoc": plan.year, "thong_tu": plan.meta.thong_tu}
         url = absolute(plan.url, site_url)
         for row in plan.rows:
-            yield base | {
+            yield base | {f.key: _csv_value(row, f) for f in ROW_FIELDS} | {
                 "tieu_chi": row.tieu_chi,
                 "ten_tieu_chi": catalog.row_title(plan, row),
-                "diem_yeu": row.diem_yeu or "",
-                "noi_dung": row.noi_dung or "",
-                "ket_qua_can_dat": row.ket_qua_can_dat or "",
-                "giai_phap": SOLUTION_SEPARATOR.join(row.giai_phap),
-                "chu_tri": row.chu_tri or "",
-                "phoi_hop": row.phoi_hop or "",
-                "thoi_gian": row.thoi_gian or "",
-                "kinh_phi": row.kinh_phi if row.kinh_phi is not None else "",
-                "kinh_phi_ghi_chu": row.kinh_phi_ghi_chu or "",
-                "nguon_kinh_phi": row.nguon_kinh_phi or "",
-                "nhom_nguon_kinh_phi": budget.row_source(row) or "",
-                "dieu_kien_ho_tro": row.dieu_kien_ho_tro or "",
-                "giam_sat": row.giam_sat or "",
-                "thoi_diem_bao_cao": row.thoi_diem_bao_cao or "",
-                "ghi_chu": row.ghi_chu or "",
+                SOURCE_GROUP[0]: budget.row_source(row) or "",
                 "url": f"{url}#{row.anchor}",
             }
+
+
+def _csv_value(row: Row, f: RowField) -> object:
+    """A field in a CSV cell: solutions and checkpoints joined, amounts kept as integers."""
+    if f.kind == AMOUNT:
+        value = getattr(row, f.key)
+        return "" if value is None else value
+    return SOLUTION_SEPARATOR.join(texts(row, f))
 
 
 def plan_rows(corpus: Corpus, site_url: str | None = None, dates: dict | None = None, pdf_policy: str = "tat-ca") -> Iterator[dict]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 
 from congkhai.core import catalog
-from congkhai.core.model import Corpus, Level, PlanMeta, Row, School, SourceKind, TableLayout
+from congkhai.core.fields import ROW_FIELDS
+from congkhai.core.model import Corpus, Level, PlanMeta, Row, School, SourceKind
 from congkhai.facts.context import BuildContext
 
 CRITERIA_FILE = "assets/tieu-chi.json"
@@ -17,11 +18,6 @@ SCHOOLS_FILE = "assets/truong.json"
 PLAN_SCHEMA = "../../schema/ke-hoach.schema.json"
 SCHOOL_SCHEMA = "../../schema/truong.schema.json"
 
-TABLE_LABELS = {
-    "9-cot": "9 cột (mẫu Công văn 5932)",
-    "5-cot": "5 cột (Mặt yếu / Biện pháp)",
-    "10-cot": "10 cột (có phân công giám sát, thời điểm báo cáo)",
-}
 SOURCE_LABELS = {"van-ban": "Gõ hoặc chép từ văn bản", "ocr": "Nhận dạng chữ từ bản quét (OCR)"}
 
 
@@ -30,6 +26,7 @@ def authoring_data() -> dict:
     circular, the choices and the help text of every field (the model's descriptions, so the
     form and the schema say the same thing)."""
     circulars = []
+    layouts = {key: layout for circ in catalog.circulars().values() for key, layout in circ.layouts.items()}
     for circ in catalog.circulars().values():
         circulars.append({
             "ma": circ.code,
@@ -37,6 +34,7 @@ def authoring_data() -> dict:
             "ten": circ.short,
             "ap_dung": circ.applies_to,
             "cap_hoc": [lv.value for lv in circ.levels],
+            "mau_bang": list(circ.layouts),
             "tieu_chuan": [
                 {"ma": s.id, "nhan": s.label, "ten": s.title, "tieu_chi": [{"ma": c.id, "ten": c.title} for c in s.criteria]}
                 for s in circ.standards
@@ -50,7 +48,8 @@ def authoring_data() -> dict:
         "cap_hoc": [
             {"ma": lv.value, "ten": lv.label, "thong_tu": catalog.circular_for_level(lv).code} for lv in Level
         ],
-        "mau_bang": [{"ma": t.value, "ten": TABLE_LABELS.get(t.value, t.value)} for t in TableLayout],
+        "mau_bang": [{"ma": layout.key, "ten": layout.title} for layout in layouts.values()],
+        "dong": [{"ma": f.key, "ten": f.form_label, "kieu": f.kind} for f in ROW_FIELDS],
         "nguon_van_ban": [{"ma": s.value, "ten": SOURCE_LABELS.get(s.value, s.value)} for s in SourceKind],
         "tieu_de": PlanMeta.model_fields["tieu_de"].default,
         "mo_ta": help_text,

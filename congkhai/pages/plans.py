@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from congkhai.core import catalog
 from congkhai.core.catalog import Circular, Criterion
-from congkhai.core.model import Plan, Row, SchoolRecord, SourceKind, TableLayout
+from congkhai.core.fields import AMOUNT, CHECKPOINTS, LIST, is_filled, row_field, texts
+from congkhai.core.layouts import Layout, WebColumn
+from congkhai.core.model import Plan, Row, SchoolRecord, SourceKind
 from congkhai.core.text import vn_date
 from congkhai.facts import budgets
 from congkhai.facts.context import BuildContext
@@ -24,62 +26,6 @@ from congkhai.pages.spec import PageSpec
 # -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Column:
-    """One column of the web table: which Row fields it shows and what each is called there."""
-
-    key: str
-    label: str
-    fields: tuple[str, ...]
-    captions: tuple[str, ...] = ()  # one per field, shown when a cell holds more than one field
-
-
-# Field order and captions follow the official 9-column template (Công văn 5932); fields the
-# template has no column for (weakness, plan content, supervision) get their own, so every field
-# of every row is on the page.
-_WEAKNESS = Column("diem_yeu", "Điểm yếu", ("diem_yeu",))
-_CONTENT = Column("noi_dung", "Nội dung kế hoạch", ("noi_dung",))
-_TARGET = Column("ket_qua", "Kết quả cần đạt (so với hiện trạng)", ("ket_qua_can_dat",))
-_SOLUTIONS = Column("giai_phap", "Công việc/giải pháp cần thực hiện", ("giai_phap",))
-_WHO = Column("chu_tri", "Chủ trì và phối hợp thực hiện", ("chu_tri", "phoi_hop"), ("Chủ trì", "Phối hợp"))
-_WHEN = Column("thoi_gian", "Thời gian thực hiện và hoàn thành", ("thoi_gian",))
-_BUDGET = Column(
-    "kinh_phi", "Dự kiến kinh phí", ("kinh_phi", "kinh_phi_ghi_chu", "nguon_kinh_phi"), ("Số tiền", "Ghi chú", "Nguồn")
-)
-_SUPPORT = Column("dieu_kien", "Điều kiện hỗ trợ khác", ("dieu_kien_ho_tro",))
-_SUPERVISION = Column("giam_sat", "Giám sát", ("giam_sat",))
-_REPORT = Column("bao_cao", "Thời điểm báo cáo", ("thoi_diem_bao_cao",))
-_NOTE = Column("ghi_chu", "Ghi chú", ("ghi_chu",))
-
-LAYOUT_COLUMNS: dict[TableLayout, tuple[Column, ...]] = {
-    TableLayout.MAU_9_COT: (
-        _WEAKNESS, _CONTENT, _TARGET, _SOLUTIONS, _WHO, _WHEN, _BUDGET, _SUPPORT, _SUPERVISION, _REPORT, _NOTE,
-    ),
-    TableLayout.MAT_YEU_5_COT: (
-        Column("diem_yeu", "Mặt yếu", ("diem_yeu",)),
-        _CONTENT,
-        _TARGET,
-        Column("giai_phap", "Biện pháp cải tiến chất lượng", ("giai_phap",)),
-        Column(
-            "phan_cong", "Phân công nhiệm vụ/Thời gian thực hiện", ("chu_tri", "phoi_hop", "thoi_gian"),
-            ("Chủ trì", "Phối hợp", "Thời gian"),
-        ),
-        _BUDGET, _SUPPORT, _SUPERVISION, _REPORT, _NOTE,
-    ),
-    TableLayout.GIAM_SAT_10_COT: (
-        _WEAKNESS,
-        _CONTENT,
-        _TARGET,
-        Column("giai_phap", "Giải pháp thực hiện", ("giai_phap",)),
-        Column("chu_tri", "Phân công thực hiện", ("chu_tri", "phoi_hop"), ("Chủ trì", "Phối hợp")),
-        Column("thoi_gian", "Thời gian thực hiện", ("thoi_gian",)),
-        Column("kinh_phi", "Kinh phí", _BUDGET.fields, _BUDGET.captions),
-        _SUPPORT,
-        Column("giam_sat", "Phân công giám sát", ("giam_sat",)),
-        _REPORT,
-        _NOTE,
-    ),
-}
 ALWAYS_SHOWN = {"giai_phap"}  # the heart of a plan: its column stays even when empty
 
 
@@ -95,7 +41,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Cell:
-    column: Column
+    column: WebColumn
     entries: tuple[Entry, ...]
 
 
@@ -126,31 +72,31 @@ class StandardGroup:
 
 
 def _has(row: Row, name: str) -> bool:
-    value = getattr(row, name)
-    return value not in (None, "", [])
+    return is_filled(getattr(row, name))
 
 
-def table_columns(layout: TableLayout, rows: list[Row]) -> list[Column]:
-    """The layout's columns that some row fills (plus the solutions column)."""
-    return [c for c in LAYOUT_COLUMNS[layout] if c.key in ALWAYS_SHOWN or any(_has(r, f) for r in rows for f in c.fields)]
+def table_columns(layout: Layout, rows: list[Row]) -> list[WebColumn]:
+    """The layout's web columns that some row fills (plus the solutions column)."""
+    return [c for c in layout.web if c.key in ALWAYS_SHOWN or any(_has(r, f) for r in rows for f in c.fields)]
 
 
 def _entry(row: Row, name: str, caption: str | None) -> Entry:
     value = getattr(row, name)
-    if name == "giai_phap":
-        return Entry(caption, items=tuple(value))
-    if name == "kinh_phi":
+    f = row_field(name)
+    if f.kind in (LIST, CHECKPOINTS):
+        return Entry(caption, items=tuple(texts(row, f)))
+    if f.kind == AMOUNT:
         return Entry(caption, amount=value)
     return Entry(caption, text=value)
 
 
-def cell(column: Column, row: Row) -> Cell:
+def cell(column: WebColumn, row: Row) -> Cell:
     present = [(name, cap) for name, cap in zip(column.fields, column.captions or (None,) * len(column.fields)) if _has(row, name)]
     merged = len(present) > 1
     return Cell(column, tuple(_entry(row, name, cap if merged else None) for name, cap in present))
 
 
-def row_view(number: int, row: Row, circ: Circular, columns: list[Column]) -> RowView:
+def row_view(number: int, row: Row, circ: Circular, columns: list[WebColumn]) -> RowView:
     crit = circ.criterion(row.tieu_chi)
     official = crit.title if crit else (row.ten_tieu_chi or "")
     own = row.ten_tieu_chi if row.ten_tieu_chi and _norm(row.ten_tieu_chi) != _norm(official) else None
@@ -171,7 +117,7 @@ def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).casefold().strip()
 
 
-def standard_groups(plan: Plan, circ: Circular, columns: list[Column]) -> list[StandardGroup]:
+def standard_groups(plan: Plan, circ: Circular, columns: list[WebColumn]) -> list[StandardGroup]:
     """Rows in document order, banded by standard whenever the standard changes."""
     standards = {s.id: s for s in circ.standards}
     groups: list[StandardGroup] = []
@@ -209,7 +155,7 @@ class PlanView:
     school_name: str
     number: str  # "258/KH-TnS", or "   /KH-TnS" for a draft without number
     place_date: str
-    columns: list[Column]
+    columns: list[WebColumn]
     groups: list[StandardGroup]
     totals: list[budgets.SourceTotal]
     signer_title: list[str]
@@ -228,7 +174,7 @@ def plan_view(plan: Plan, last_change: dt.date | None = None, with_pdf: bool = T
     meta = plan.meta
     profile = plan.school.profile
     circ = catalog.circular(meta.thong_tu)
-    columns = table_columns(meta.mau_bang, plan.rows)
+    columns = table_columns(catalog.plan_layout(plan), plan.rows)
     date = vn_date(meta.ngay_ban_hanh)
     place_date = ", ".join(x for x in (meta.dia_danh, date) if x)
     if place_date and not meta.dia_danh:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from congkhai.core import catalog
+from congkhai.core.fields import ROW_FIELDS
 from congkhai.core.model import Corpus, Plan
 from congkhai.core.text import TABLE_MARKER, vn_date, vn_number, vnd
 from congkhai.facts.context import BuildContext
@@ -51,6 +52,7 @@ def install(env, ctx: BuildContext, views: dict[str, Callable[[Corpus], dict]]) 
     env.filters["vn_number"] = vn_number
     env.globals["corpus"] = ctx.corpus
     env.globals["table_marker"] = TABLE_MARKER
+    env.globals["row_fields"] = ROW_FIELDS
     env.globals["circulars"] = catalog.circulars()
     env.globals["circular"] = catalog.circular
     env.globals["view"] = lambda name: views[name](ctx.corpus)

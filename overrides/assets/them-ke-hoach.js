@@ -19,9 +19,8 @@
   var STORE = "congkhai.them-ke-hoach.v1";
   var META_BEFORE = ["co_quan_chu_quan", "ten_truong", "so_hieu", "dia_danh", "ngay_ban_hanh", "tieu_de", "mau_bang"];
   var META_AFTER = ["nguoi_ky", "chuc_vu_nguoi_ky", "noi_nhan", "nguon_van_ban"];
-  var ROW_FIELDS = ["tieu_chi", "ten_tieu_chi", "diem_yeu", "noi_dung", "ket_qua_can_dat", "giai_phap", "chu_tri",
-    "phoi_hop", "thoi_gian", "kinh_phi", "kinh_phi_ghi_chu", "nguon_kinh_phi", "dieu_kien_ho_tro", "giam_sat",
-    "thoi_diem_bao_cao", "ghi_chu"];
+  var ROW_FIELDS = ["tieu_chi"]; // then every field of the fields table, in order (data.dong)
+  var BARE = { mau_bang: 1, nguon_van_ban: 1, cap_hoc: 1 }; // written without quotes, with the amount fields
   var SCHOOL_FIELDS = ["ten", "ten_viet_tat", "cap_hoc", "co_quan_chu_quan", "phuong_xa", "quan_huyen", "tinh_thanh",
     "bien_tap_vien"];
 
@@ -83,7 +82,7 @@
       out.push(indent + key + ":");
       value.forEach(function (v) { out.push(indent + "  - " + quote(v)); });
     } else if (value !== "" && value != null) {
-      out.push(indent + key + ": " + (key === "kinh_phi" || key === "mau_bang" || key === "nguon_van_ban" || key === "cap_hoc" ? value : quote(value)));
+      out.push(indent + key + ": " + (BARE[key] ? value : quote(value)));
     }
   }
 
@@ -321,6 +320,19 @@
 
   function refreshCriteria() {
     $("ck-dong").querySelectorAll('[data-row="tieu_chi"]').forEach(fillCriteria);
+    refreshLayouts();
+  }
+
+  /* The table layouts of the chosen circular (its first is the default, written as no choice). */
+  function refreshLayouts() {
+    var sel = $("ck-mau-bang"), circ = circularByCode($("ck-thong-tu").value), kept = sel.value;
+    sel.textContent = "";
+    option(sel, "", "Mặc định của thông tư");
+    data.mau_bang.forEach(function (m) {
+      if (!circ || circ.mau_bang.indexOf(m.ma) >= 0) option(sel, m.ma, m.ten);
+    });
+    sel.value = kept;
+    if (sel.value !== kept) sel.value = "";
   }
 
   /* ---------------------------------------------------------------- draft kept on this device */
@@ -357,6 +369,11 @@
 
   function start(json) {
     data = json;
+    data.dong.forEach(function (f) {
+      if (f.kieu === "checkpoints") return; // follow-up results are added to the file later, not here
+      ROW_FIELDS.push(f.ma);
+      if (f.kieu === "amount") BARE[f.ma] = 1;
+    });
     schoolYears();
     var tt = $("ck-thong-tu");
     option(tt, "", "— Chọn thông tư —");
@@ -364,7 +381,7 @@
     var lvSel = $("ck-t-cap-hoc");
     option(lvSel, "", "— Chọn cấp học —");
     data.cap_hoc.forEach(function (l) { option(lvSel, l.ma, l.ten); });
-    data.mau_bang.forEach(function (m) { option($("ck-mau-bang"), m.ma, m.ten); });
+    refreshLayouts();
     data.nguon_van_ban.forEach(function (m) { option($("ck-nguon"), m.ma, m.ten); });
     $("ck-tieu-de").value = data.tieu_de || "";
     addHelp(form);

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from congkhai.core import catalog
+from congkhai.core.fields import ROW_FIELDS, texts
 from congkhai.core.model import Corpus, Plan, Row, SchoolRecord, SourceKind
 from congkhai.outputs.search.text import indexed_content, strip_boilerplate
 
@@ -107,12 +108,8 @@ def _unaccented(plan: Plan) -> bool:
 
 
 def row_section(plan: Plan, row: Row) -> Section:
-    """A row's words: its weakness, content, result, solutions, who, when, budget and notes."""
-    text = _join(
-        [row.diem_yeu, row.noi_dung, row.ket_qua_can_dat, *row.giai_phap, row.chu_tri, row.phoi_hop,
-         row.thoi_gian, row.kinh_phi_ghi_chu, row.nguon_kinh_phi, row.dieu_kien_ho_tro, row.giam_sat,
-         row.thoi_diem_bao_cao, row.ghi_chu]
-    )
+    """A row's words: every searchable field of the fields table, in its order."""
+    text = _join(t for f in ROW_FIELDS if f.searchable for t in texts(row, f))
     return Section(anchor=row.anchor, heading=f"{row.tieu_chi} {_criterion_title(plan, row)}".strip(),
                    text=indexed_content(text, _unaccented(plan)), budget=row.has_budget)
 
