@@ -25,6 +25,8 @@ from congkhai.pages.families import VIEWS, site_pages
 from congkhai.pages.spec import PageSpec
 
 log = logging.getLogger("mkdocs.congkhai")
+notice = logging.getLogger("congkhai")
+"""Warnings about plans: outside MkDocs' loggers, so `strict` shows them without failing the build."""
 
 POST_BUILD_STEPS: tuple[Callable[[BuildContext], None], ...] = (
     exports.write_exports,
@@ -41,8 +43,10 @@ class _Build:
 
     context: BuildContext | None = None
     specs: dict[str, PageSpec] = {}
+    serving = False
     dirty = False
     builds = 0
+    problems: list[str] = []
 
 
 def current() -> BuildContext:
@@ -59,7 +63,8 @@ def plans_dir(config) -> Path:
 
 def on_startup(command, dirty):
     """Under `mkdocs serve --dirty` only what changed is rebuilt."""
-    _Build.dirty = command == "serve" and dirty
+    _Build.serving = command == "serve"
+    _Build.dirty = _Build.serving and dirty
 
 
 class GeneratedFile(File):
@@ -95,9 +100,14 @@ def on_config(config):
     if str(plans) not in map(str, config.watch):  # `mkdocs serve` rebuilds when a plan changes, wherever they are
         config.watch.append(str(plans))
     corpus, problems = load_corpus(plans)
+    _Build.problems = []
+    if problems.errors and _Build.serving:
+        # A preview must not hang on a broken edit: build the plans that load and show the
+        # errors on every page (a logged error would abort the strict build).
+        _Build.problems = [p.format(root) for p in problems.errors]
     for p in problems:
-        (log.error if p.level == "error" else log.warning)(p.format(root))
-    if problems.errors:
+        (log.error if p.level == "error" and not _Build.problems else notice.warning)(p.format(root))
+    if problems.errors and not _Build.problems:
         raise Abort(f"Có {len(problems.errors)} lỗi trong các tệp kế hoạch; chạy scripts/validate để xem chi tiết.")
     _Build.context = BuildContext(
         corpus=corpus,
@@ -127,6 +137,7 @@ def on_files(files: Files, config):
 
 def on_env(env, config, files):
     templating.install(env, current(), VIEWS)
+    env.globals["build_problems"] = _Build.problems
     return env
 
 
