@@ -11,7 +11,7 @@ import sys
 
 COMMANDS = {
     "validate": ("congkhai.commands.validate", "kiểm tra mọi kế hoạch trong plans/"),
-    "import": ("congkhai.importer.cli", "chuyển văn bản Word (.docx) hoặc .txt thành tệp kế hoạch"),
+    "import": ("congkhai.importer.cli", "chuyển văn bản Word (.docx), .txt hoặc báo cáo tự đánh giá (.pdf) thành tệp kế hoạch"),
     "new-plan": ("congkhai.commands.new_plan", "tạo tệp kế hoạch mới có đủ các mục"),
     "build": ("congkhai.commands.build", "dựng trang web (MkDocs), chỉ mục tìm kiếm và PDF"),
     "build-school": ("congkhai.commands.build_school", "dựng trang riêng cho một trường"),
@@ -21,6 +21,7 @@ COMMANDS = {
     "print-png": ("congkhai.commands.print_png", "vẽ bản in của mỗi kế hoạch thành ảnh PNG"),
     "search-index": ("congkhai.commands.search_index", "dựng lại chỉ mục tìm kiếm của trang đã dựng"),
     "bench": ("congkhai.devtools.bench", "đo tốc độ dựng trang với nhiều kế hoạch"),
+    "bench-import": ("congkhai.devtools.bench_import", "đo thời gian chuyển một báo cáo tự đánh giá PDF 120 trang"),
 }
 
 

@@ -248,7 +248,8 @@ BAD = [
     ("la.txt", b"Ti\x81\x8a\x8d\x90 kh\x9d\x9e", 1, "không phải văn bản UTF-8"),
     ("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, 2, "libreoffice --headless --convert-to docx"),
     ("doi-ten.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, 2, "libreoffice --headless --convert-to docx"),
-    ("ban-quet.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", 2, "libreoffice --headless --convert-to docx"),
+    ("hong.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", 1, "bị hỏng hoặc không phải PDF"),
+    ("gia.pdf", b"Ti\xc3\xaau ch\xc3\xad 1.1\n" * 20, 1, "không phải PDF"),
     ("bang.xlsx", b"PK\x03\x04", 2, "chưa hỗ trợ"),
 ]
 

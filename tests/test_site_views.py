@@ -140,3 +140,13 @@ def test_plan_pages_ask_git_once_per_build(generated, monkeypatch):
     specs = list(views.plan_pages(BuildContext(generated, PROJECT_ROOT, PROJECT_ROOT / "site")))
     assert len(specs) == len(generated.plans) > 1
     assert len(calls) == 1 and "log" in calls[0]
+
+
+def test_self_assessed_level_and_evidence_codes_get_columns_of_their_own():
+    rows = [Row(tieu_chi="1.1", giai_phap=["Rà soát hồ sơ"], muc_tu_danh_gia="đạt mức 2", minh_chung=["H1-1.1-01", "H1-1.1-02"])]
+    columns = views.table_columns(LAYOUTS["5-cot"], rows)
+    assert [(c.key, c.label) for c in columns] == [
+        ("giai_phap", "Biện pháp cải tiến chất lượng"), ("muc_tu_danh_gia", "Mức tự đánh giá"), ("minh_chung", "Mã minh chứng"),
+    ]
+    level, codes = (views.cell(c, rows[0]).entries for c in columns[1:])
+    assert [(e.text, e.items) for e in level + codes] == [("Đạt mức 2", ()), ("", ("H1-1.1-01", "H1-1.1-02"))]

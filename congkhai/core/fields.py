@@ -131,6 +131,17 @@ ROW_FIELDS: tuple[RowField, ...] = (
     ),
     RowField("ghi_chu", "Ghi chú", "Ghi chú.", header=r"ghi chu", header_rank=95),
     RowField(
+        "muc_tu_danh_gia", "Mức tự đánh giá",
+        "Mức tự đánh giá ghi trong báo cáo tự đánh giá: «Đạt mức 1», «Đạt mức 2», «Đạt mức 3»; "
+        "tiêu chí mức 4 ghi «Đạt» hoặc «Không đạt».",
+        short="Tự đánh giá", caption="Mức", searchable=False,
+    ),
+    RowField(
+        "minh_chung", "Mã minh chứng",
+        "Mã minh chứng báo cáo tự đánh giá dẫn cho tiêu chí này, ví dụ: \"H1-1.2-01\".",
+        kind=LIST, short="Minh chứng", searchable=False,
+    ),
+    RowField(
         "thuc_hien", "Kết quả thực hiện",
         "Kết quả thực hiện tại các mốc theo dõi (cuối học kỳ I, cuối năm học…): mỗi mốc ghi moc, muc_do "
         "(hoan-thanh, dang-thuc-hien, chua-hoan-thanh), ngay, ghi_chu và minh_chung.",

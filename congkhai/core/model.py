@@ -80,6 +80,7 @@ class SourceKind(StrEnum):
 CRITERION_ID = re.compile(r"^(?:[1-9]\.[1-9][0-9]?|M4\.[1-9])$")
 SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EVIDENCE_CODE = re.compile(r"^H\d{1,2}(?:[-.]\d{1,2}){1,3}[-.]\d{1,3}[a-z]?$")
 
 
 def _parse_vn_date(value: object) -> object:
@@ -106,6 +107,22 @@ def _parse_amount(value: object) -> object:
         if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+|\d+", text):
             return int(re.sub(r"[. ]", "", text))
         raise ValueError(f"kinh phí «{value}» phải là số đồng, ví dụ 294157000 hoặc \"294.157.000\"")
+    return value
+
+
+def _self_level(value: object) -> object:
+    """«đạt mức 2», «Đạt Mức 2» or 2 -> "Đạt mức 2"; the wording a report uses, in one spelling."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"Đạt mức {value}"
+    if isinstance(value, str):
+        text = " ".join(value.split()).rstrip(".")
+        m = re.fullmatch(r"(?:đạt\s+)?mức\s*([1-4])", text, re.IGNORECASE)
+        if m:
+            return f"Đạt mức {m.group(1)}"
+        for word in ("Đạt", "Không đạt"):
+            if text.casefold() == word.casefold():
+                return word
+        raise ValueError(f"mức tự đánh giá «{value}» phải là «Đạt mức 1», «Đạt mức 2», «Đạt mức 3», «Đạt» hoặc «Không đạt»")
     return value
 
 
@@ -188,6 +205,19 @@ class _RowBase(_Strict):
                 raise ValueError(
                     f"«{v}» không phải mã tiêu chí; viết dạng \"1.1\" đến \"5.6\", hoặc \"M4.1\" cho tiêu chí mức 4"
                 )
+        return v
+
+    @field_validator("muc_tu_danh_gia", mode="before", check_fields=False)
+    @classmethod
+    def _level(cls, v: object) -> object:
+        return _self_level(v)
+
+    @field_validator("minh_chung", check_fields=False)
+    @classmethod
+    def _evidence(cls, v: list[str]) -> list[str]:
+        for code in v:
+            if not EVIDENCE_CODE.match(code):
+                raise ValueError(f"«{code}» không phải mã minh chứng; viết dạng \"H1-1.2-01\" (không có ngoặc vuông)")
         return v
 
     @property

@@ -11,7 +11,7 @@ from pathlib import Path
 from congkhai.core.loader import SCHOOL_FILE, load_corpus
 from congkhai.core.model import SLUG
 from . import body as body_md
-from . import report, source, writer
+from . import report, reportplan, selfreport, source, writer
 from .convert import Plan, audit, convert
 from .document import ImportFailure
 
@@ -19,13 +19,24 @@ from .document import ImportFailure
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="import",
-        description="Chuyển kế hoạch cải tiến chất lượng (Word .docx hoặc văn bản .txt/.md) thành tệp kế hoạch.",
+        description=(
+            "Chuyển kế hoạch cải tiến chất lượng (Word .docx hoặc văn bản .txt/.md), hoặc báo cáo tự đánh giá "
+            "(.docx, .pdf, .txt), thành tệp kế hoạch."
+        ),
     )
-    p.add_argument("file", help="tệp văn bản cần chuyển (.docx, .txt, .md)")
+    p.add_argument("file", help="tệp văn bản cần chuyển (.docx, .pdf, .txt, .md)")
     p.add_argument("--plans", default="plans", help="thư mục kế hoạch (mặc định: plans)")
     p.add_argument("--slug", help="mã trường (tên thư mục), ví dụ thcs-tan-son-go-vap; mặc định lấy theo tên trường và địa danh")
     p.add_argument("--force", action="store_true", help="ghi đè tệp đã có, và ghi cả khi kết quả chưa hợp lệ")
     p.add_argument("--dry-run", action="store_true", help="chỉ in kết quả, không ghi tệp nào")
+    p.add_argument(
+        "--preview", action="store_true",
+        help="xem trước: in từng dòng kế hoạch, các trường đã điền và phần chưa xếp được, không ghi tệp nào",
+    )
+    report = p.add_argument_group("báo cáo tự đánh giá (khi báo cáo không ghi)")
+    report.add_argument("--nam-hoc", help="năm học của kế hoạch, ví dụ 2020-2021")
+    report.add_argument("--ten-truong", help="tên trường, ví dụ \"Trường THCS Nguyễn Huệ\"")
+    report.add_argument("--thong-tu", help="thông tư: 17/2018, 18/2018 hoặc 19/2018")
     return p
 
 
@@ -37,16 +48,26 @@ def render(plan: Plan) -> tuple[str, str]:
     return writer.plan_text(plan.meta, body), "\n".join(report.details(plan))
 
 
-def build(path: Path) -> tuple[Plan, str, str]:
+def build(path: Path, given: dict[str, str | None] | None = None) -> tuple[Plan, str, str]:
     src = source.read(path)
-    plan = convert(src)
+    if selfreport.is_report(src.text):
+        plan = reportplan.convert_report(src, given or {})
+    elif src.path.suffix.lower() == ".pdf":
+        raise ImportFailure(
+            f"tệp PDF «{path.name}» không phải báo cáo tự đánh giá (không thấy các mục «3. Điểm yếu», «4. Kế hoạch "
+            "cải tiến chất lượng»). Bảng kế hoạch trong PDF không đọc được cột; hãy dùng tệp Word (.docx) gốc"
+        )
+    else:
+        plan = convert(src)
     text, rep = render(plan)
     # The guarantee that no word is dropped: any input line with a word found neither in the file
     # nor in the report is added, whole, to the unplaced text.
-    missing = audit(src.text, _written(plan, rep), plan.structural)
+    checked = src.text if plan.audit_text is None else plan.audit_text
+    missing = audit(checked, _written(plan, rep), plan.structural)
     if missing:
         unit = "Dòng" if src.path.suffix.lower() != ".docx" else "Đoạn"
-        plan.unplaced.extend(f"{unit} {n}: {line}" for n, line in missing)
+        where = plan.audit_where or [f"{unit} {n}" for n in range(1, checked.count("\n") + 2)]
+        plan.unplaced.extend(f"{where[n - 1]}: {line}" for n, line in missing)
         text, rep = render(plan)
     return plan, text, rep
 
@@ -86,8 +107,9 @@ def _validate(plan: Plan, text: str, folder: Path, slug: str) -> list[str]:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     path = Path(args.file)
+    given = {"nam_hoc": args.nam_hoc, "ten_truong": args.ten_truong, "thong_tu": args.thong_tu}
     try:
-        plan, text, rep = build(path)
+        plan, text, rep = build(path, given)
     except ImportFailure as e:
         print(f"Không chuyển được «{path}»: {e.message}", file=sys.stderr)
         return e.code
@@ -107,6 +129,12 @@ def main(argv: list[str]) -> int:
     profile_path = folder / SCHOOL_FILE
     problems = _validate(plan, text, folder, slug)
     lines = report.summary(plan)
+    if args.preview:
+        print(f"(Xem trước, chưa ghi) Sẽ ghi: {target}" + ("" if profile_path.exists() else f" và {profile_path}"))
+        print("\n".join(report.preview(plan) + lines + [rep]))
+        if problems:
+            print("Kết quả chưa hợp lệ:\n" + "\n".join(f"  {p}" for p in problems))
+        return 0
     if args.dry_run:
         print(text)
         print(f"(Chạy thử, chưa ghi) Sẽ ghi: {target}" + ("" if profile_path.exists() else f" và {profile_path}"))

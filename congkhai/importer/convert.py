@@ -54,6 +54,9 @@ class Plan:
     corrections: list[tuple[str, str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rows: int = 0
+    notes: list[str] = field(default_factory=list)  # how the input was read (self-assessment reports)
+    audit_text: str | None = None  # the input text that must all be in the output; None: all of it
+    audit_where: list[str] = field(default_factory=list)  # where each line of audit_text is in the input
 
 
 def convert(source: Source) -> Plan:

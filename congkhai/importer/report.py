@@ -23,8 +23,27 @@ def summary(plan: Plan) -> list[str]:
     return [f"Kế hoạch năm học {plan.year}, Thông tư {meta['thong_tu']}, bảng {layout}, {plan.rows} tiêu chí: {ids}."]
 
 
+def preview(plan: Plan) -> list[str]:
+    """Each row as the editor will find it in the file: field by field, measures one per line."""
+    out = []
+    for row in plan.meta["cai_tien"]:
+        out.append(f"Tiêu chí {row['tieu_chi']}:")
+        for name, value in row.items():
+            if name == "tieu_chi":
+                continue
+            if isinstance(value, list):
+                out.append(f"  {name} ({len(value)}):")
+                out.extend(f"    - {v}" for v in value)
+            else:
+                out.append(f"  {name}: " + str(value).replace("\n", " / "))
+    return out
+
+
 def details(plan: Plan) -> list[str]:
     lines: list[str] = []
+    if plan.notes:
+        lines.append("Cách đọc văn bản:")
+        lines.extend(n if n.startswith("  ") else f"  - {n}" for n in plan.notes)
     if plan.warnings:
         lines.append("Cảnh báo:")
         lines.extend(f"  - {w}" for w in plan.warnings)
@@ -45,5 +64,8 @@ def details(plan: Plan) -> list[str]:
         )
         lines.extend(f"  - {u}" for u in plan.unplaced)
     else:
-        lines.append("Mọi nội dung của văn bản đã được xếp vào kế hoạch.")
+        lines.append(
+            "Mọi nội dung của văn bản đã được xếp vào kế hoạch." if plan.audit_text is None else
+            "Mọi nội dung của các mục «Điểm yếu», «Kế hoạch cải tiến», «Tự đánh giá» đã được xếp vào kế hoạch."
+        )
     return lines

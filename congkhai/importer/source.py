@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import ocr, text
+from . import ocr, pdf, text
 from .document import ImportFailure, Source
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_PDF_BYTES = 100 * 1024 * 1024  # reports keep their photos and scanned annexes
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -28,20 +29,15 @@ def read(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise ImportFailure(_convert_hint(path, "văn bản Word cũ (.doc)"), 2)
-    if suffix == ".pdf":
-        raise ImportFailure(
-            _convert_hint(path, "tệp PDF", " --infilter=writer_pdf_import")
-            + "\nNếu PDF là bản scan (ảnh chụp), hãy nhận dạng chữ (OCR) rồi lưu thành .txt hoặc .docx.",
-            2,
-        )
     if suffix in {".odt", ".rtf", ".wps"}:
         raise ImportFailure(_convert_hint(path, f"văn bản dạng {suffix}"), 2)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        limit = MAX_PDF_BYTES if suffix == ".pdf" else MAX_BYTES
+        if size > limit:
             raise ImportFailure(
                 f"tệp «{path.name}» quá lớn ({size / 1024 / 1024:.1f} MB); kế hoạch cải tiến thường dưới 5 MB, "
-                "tối đa 20 MB. Hãy bỏ ảnh trong văn bản hoặc kiểm tra có chọn nhầm tệp không"
+                f"tối đa {limit // 1024 // 1024} MB. Hãy bỏ ảnh trong văn bản hoặc kiểm tra có chọn nhầm tệp không"
             )
         if size == 0:
             raise ImportFailure(f"tệp «{path.name}» rỗng (0 byte)")
@@ -49,6 +45,12 @@ def read(path: Path) -> Source:
             head = f.read(8)
     except OSError as e:
         raise ImportFailure(f"không đọc được tệp «{path.name}» ({e.strerror})") from None
+    if suffix == ".pdf":
+        if not head.startswith(b"%PDF"):
+            raise ImportFailure(f"tệp «{path.name}» mang đuôi .pdf nhưng không phải PDF; hãy tải lại tệp gốc")
+        pages = pdf.pages(path)
+        joined = "\f".join(pages)  # pages stay apart: page numbers and running headers are found per page
+        return Source(path, [], joined)
     if suffix == ".docx":
         if head.startswith(OLE_MAGIC):
             raise ImportFailure(_convert_hint(path, "văn bản Word cũ (.doc) mang đuôi .docx"), 2)
@@ -71,4 +73,6 @@ def read(path: Path) -> Source:
             raise ImportFailure(f"tệp «{path.name}» không có chữ nào")
         is_ocr = ocr.is_ocr(content)
         return Source(path, text.parse(content, is_ocr), content, is_ocr, warnings)
-    raise ImportFailure(f"chưa hỗ trợ tệp «{path.name}»; hãy dùng văn bản Word (.docx) hoặc văn bản thuần (.txt, .md)", 2)
+    raise ImportFailure(
+        f"chưa hỗ trợ tệp «{path.name}»; hãy dùng văn bản Word (.docx), PDF có lớp chữ (.pdf) hoặc văn bản thuần (.txt, .md)", 2
+    )

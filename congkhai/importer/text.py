@@ -55,7 +55,8 @@ def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t\f\v")
     if controls > max(8, len(text) // 200):
         raise ImportFailure(f"tệp «{name}» không phải văn bản (có nhiều ký tự điều khiển); hãy dùng tệp .docx hoặc .txt")
-    text = "".join(" " if unicodedata.category(c) == "Cc" and c not in "\n\t" else c for c in text)
+    # Form feeds stay: they are the page breaks of text copied out of a PDF (reflow.py reads them).
+    text = "".join(" " if unicodedata.category(c) == "Cc" and c not in "\n\t\f" else c for c in text)
     return text, warnings
 
 
@@ -90,7 +91,7 @@ def _header_cells(cells: list[str]) -> bool:
 
 
 def parse(text: str, is_ocr: bool = False) -> list[Block]:
-    lines = text.split("\n")
+    lines = text.replace("\f", " ").split("\n")
     blocks: list[Block] = []
     if is_ocr:
         return ocr.parse(lines)
