@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from congkhai.devtools import bench
 from congkhai.core import catalog
-from congkhai.devtools import corpusgen
+from congkhai.devtools import baseline, bench_report, corpusgen
 from congkhai.core.loader import load_corpus
 from congkhai.core.model import Level, SourceKind, TableLayout
 
@@ -92,7 +91,7 @@ def test_baseline_converter_keeps_every_row(corpus400):
     root, corpus, _ = corpus400
     plan = corpus.plans[0]
     school = yaml.safe_load((plan.path.parent / "truong.yml").read_text(encoding="utf-8"))
-    md = bench.plan_to_markdown(plan.path.read_text(encoding="utf-8"), school)
+    md = baseline.plan_to_markdown(plan.path.read_text(encoding="utf-8"), school)
     table = [line for line in md.splitlines() if line.startswith("| ") and not line.startswith("| Mục")]
     ids = {line.split(" | ")[0].lstrip("| ").strip() for line in table}
     assert {r.tieu_chi for r in plan.rows} <= ids
@@ -100,9 +99,9 @@ def test_baseline_converter_keeps_every_row(corpus400):
 
 
 def test_growth_exponent():
-    assert bench.exponent(1000, 10.0, 10000, 100.0) == 1.0
-    assert bench.exponent(1000, 10.0, 10000, 1000.0) == 2.0
-    assert bench.exponent(1000, None, 10000, 5.0) is None
+    assert bench_report.exponent(1000, 10.0, 10000, 100.0) == 1.0
+    assert bench_report.exponent(1000, 10.0, 10000, 1000.0) == 2.0
+    assert bench_report.exponent(1000, None, 10000, 5.0) is None
 
 
 def test_bench_quick_writes_a_well_formed_table(tmp_path):

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from congkhai.devtools import bench
+from congkhai.devtools import shards
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("shards")
-    assert bench.shard_demo(2, 20, out, seed=5) == 0
+    assert shards.shard_demo(2, 20, out, seed=5) == 0
     return out
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from congkhai.core.loader import SCHOOL_FILE, load_corpus
 from congkhai.core.model import SLUG
-from . import body as body_md
-from . import report, reportplan, selfreport, source, writer
-from .convert import Plan, audit, convert
-from .document import ImportFailure
+from congkhai.importer import body as body_md
+from congkhai.importer import report, reportplan, selfreport, source, writer
+from congkhai.importer.audit import audit
+from congkhai.importer.convert import Plan, convert
+from congkhai.importer.document import ImportFailure
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -15,7 +15,8 @@ from congkhai.core.model import Level, TableLayout
 from congkhai.core.text import TABLE_MARKER
 from . import glyphs, reflow, selfreport
 from . import header as hdr
-from .convert import Plan, _profile
+from .convert import Plan
+from .profile import profile_of
 from .document import ImportFailure, Para, Source, Table
 from .vn import fold, squash
 
@@ -197,7 +198,7 @@ def convert_report(src: Source, given: dict[str, str | None]) -> Plan:
     school = h.ten_truong
     if not fold(school).startswith("truong"):
         school = ("TRƯỜNG " if school.isupper() else "Trường ") + school
-    profile, slug = _profile(h, school, level)
+    profile, slug = profile_of(h, school, level)
     body = f"{_INTRO}\n\n{TABLE_MARKER}\n"
     plan = Plan(slug=slug, year=h.nam_hoc, meta=meta, body=body, profile=profile, unplaced=unplaced,
                 warnings=warnings + h.warnings, rows=len(rows))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from congkhai.core.text import fold, slugify
+from congkhai.core.text import fold, slugify  # noqa: F401 - fold: the importer's modules take it from here
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -25,10 +25,6 @@ def squash(text: str) -> str:
 def strip_tags(text: str) -> str:
     """Remove inline HTML tags (<b>, <p>, <span …>): layout, not content."""
     return _TAG.sub(" ", text)
-
-
-def has_diacritics(word: str) -> bool:
-    return fold(word) != word.lower()
 
 
 def tokens(text: str) -> list[str]:

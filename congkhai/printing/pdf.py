@@ -32,7 +32,7 @@ CACHE_DAYS = 30  # cached PDFs unused for this long are deleted
 STYLESHEET = re.compile(rb'<link rel="stylesheet" href="([^"]+)"')
 
 
-def _selected(pages: list[Path], site_dir: Path, chosen: str) -> list[Path]:
+def _selected(pages: list[Path], chosen: str) -> list[Path]:
     """The print views to print under a policy, from the built site alone (no corpus needed):
     moi-nhat keeps, per school folder, the latest school year (folders are named 2024-2025)."""
     if chosen == "tat-ca":
@@ -169,7 +169,7 @@ def build_pdfs(site_dir: Path, cache: Path | None = None, chosen: str | None = N
     site_dir = Path(site_dir)
     cache = Path(cache or cache_dir())
     pages = sorted(site_dir.glob(PRINT_PAGES))
-    pages = _selected(pages, site_dir, pdf_policy.policy(len(pages), chosen))
+    pages = _selected(pages, pdf_policy.policy(len(pages), chosen))
     if not pages:
         print("Không có bản in nào để tạo PDF.")
         return 0

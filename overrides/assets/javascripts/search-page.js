@@ -1,7 +1,8 @@
 /*
  * The search page (/tim-kiem/): query, facets with counts, results in pages of 20. The query
  * and the chosen filters live in the address (?q=...&nam_hoc=2023-2024), so a search can be
- * shared and survives a reload. Needs search.js (loaded by the header of every page) first.
+ * shared and survives a reload. Needs window.congkhaiSearch, which search.js, search-rank.js and
+ * search-render.js (loaded by the header of every page) publish first.
  */
 (function () {
   "use strict";
