@@ -8,7 +8,6 @@ never the raw YAML.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +18,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, field_validator
 
 from congkhai.core.fields import AMOUNT, CHECKPOINTS, LIST, ROW_FIELDS, RowField
+from congkhai.core.values import Text, VnDate, as_list, parse_amount, self_level
 
 
 class Level(StrEnum):
@@ -83,58 +83,6 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EVIDENCE_CODE = re.compile(r"^H\d{1,2}(?:[-.]\d{1,2}){1,3}[-.]\d{1,3}[a-z]?$")
 
 
-def _parse_vn_date(value: object) -> object:
-    """Accept ISO dates and the Vietnamese habit dd/mm/yyyy (or dd-mm-yyyy)."""
-    if isinstance(value, str):
-        m = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", value)
-        if m:
-            day, month, year = (int(x) for x in m.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                raise ValueError(f"ngày «{value.strip()}» không tồn tại") from None
-    return value
-
-
-def _strip(value: object) -> object:
-    return value.strip() if isinstance(value, str) else value
-
-
-def _parse_amount(value: object) -> object:
-    """Amounts as Vietnamese write them: 294.157.000, 294 157 000 đ, 294157000."""
-    if isinstance(value, str):
-        text = re.sub(r"\s*(?:đồng|đ|vnđ|vnd)\.?\s*$", "", value.strip(), flags=re.IGNORECASE)
-        if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+|\d+", text):
-            return int(re.sub(r"[. ]", "", text))
-        raise ValueError(f"kinh phí «{value}» phải là số đồng, ví dụ 294157000 hoặc \"294.157.000\"")
-    return value
-
-
-def _self_level(value: object) -> object:
-    """«đạt mức 2», «Đạt Mức 2» or 2 -> "Đạt mức 2"; the wording a report uses, in one spelling."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"Đạt mức {value}"
-    if isinstance(value, str):
-        text = " ".join(value.split()).rstrip(".")
-        m = re.fullmatch(r"(?:đạt\s+)?mức\s*([1-4])", text, re.IGNORECASE)
-        if m:
-            return f"Đạt mức {m.group(1)}"
-        for word in ("Đạt", "Không đạt"):
-            if text.casefold() == word.casefold():
-                return word
-        raise ValueError(f"mức tự đánh giá «{value}» phải là «Đạt mức 1», «Đạt mức 2», «Đạt mức 3», «Đạt» hoặc «Không đạt»")
-    return value
-
-
-def _as_list(value: object) -> object:
-    """One solution written as a plain string is a list of one."""
-    if isinstance(value, str):
-        return [value]
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_strip)]
-VnDate = Annotated[dt.date, BeforeValidator(_parse_vn_date)]
 
 
 class _Strict(BaseModel):
@@ -210,7 +158,7 @@ class _RowBase(_Strict):
     @field_validator("muc_tu_danh_gia", mode="before", check_fields=False)
     @classmethod
     def _level(cls, v: object) -> object:
-        return _self_level(v)
+        return self_level(v)
 
     @field_validator("minh_chung", check_fields=False)
     @classmethod
@@ -242,7 +190,7 @@ class Checkpoint(_Strict):
     muc_do: Progress = Field(description="Mức độ thực hiện: hoan-thanh, dang-thuc-hien hoặc chua-hoan-thanh.")
     ngay: VnDate | None = Field(None, description="Ngày đánh giá, dạng 2027-01-15 hoặc 15/01/2027.")
     ghi_chu: Text | None = Field(None, description="Nhận xét ngắn về kết quả.")
-    minh_chung: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+    minh_chung: Annotated[list[Text], BeforeValidator(as_list)] = Field(
         default_factory=list,
         description="Minh chứng: mô tả, đường dẫn tài liệu (https://...) hoặc mã minh chứng như [H1-1.2-01].",
     )
@@ -251,9 +199,9 @@ class Checkpoint(_Strict):
 def _row_field(f: RowField) -> tuple[object, object]:
     """A field of the fields table as pydantic declares it: type, default and help."""
     if f.kind == LIST:
-        return Annotated[list[Text], BeforeValidator(_as_list)], Field(default_factory=list, description=f.description)
+        return Annotated[list[Text], BeforeValidator(as_list)], Field(default_factory=list, description=f.description)
     if f.kind == AMOUNT:
-        return Annotated[int | None, BeforeValidator(_parse_amount)], Field(None, ge=0, description=f.description)
+        return Annotated[int | None, BeforeValidator(parse_amount)], Field(None, ge=0, description=f.description)
     if f.kind == CHECKPOINTS:
         return list[Checkpoint], Field(default_factory=list, description=f.description)
     return Text | None, Field(None, description=f.description)
