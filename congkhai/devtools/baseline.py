@@ -8,18 +8,13 @@ from pathlib import Path
 
 import yaml
 
+from congkhai.core.fields import ROW_FIELDS
 from congkhai.core.text import TABLE_MARKER
 from congkhai.devtools.measure import MB, child_env, run_measured
 
 
-# TODO fields table: these row labels repeat the row-field labels; read them from the one table.
-_LABELS = {
-    "tieu_chi": "Tiêu chí", "ten_tieu_chi": "Tên tiêu chí", "diem_yeu": "Điểm yếu", "noi_dung": "Nội dung",
-    "ket_qua_can_dat": "Kết quả cần đạt", "giai_phap": "Giải pháp", "chu_tri": "Chủ trì", "phoi_hop": "Phối hợp",
-    "thoi_gian": "Thời gian", "kinh_phi": "Kinh phí", "kinh_phi_ghi_chu": "Ghi chú kinh phí",
-    "nguon_kinh_phi": "Nguồn kinh phí", "dieu_kien_ho_tro": "Điều kiện hỗ trợ", "giam_sat": "Giám sát",
-    "thoi_diem_bao_cao": "Báo cáo", "ghi_chu": "Ghi chú",
-}
+# The baseline's plan table has the same columns as ours: the criterion id, then every row field.
+_LABELS = {"tieu_chi": "Tiêu chí"} | {f.key: f.label for f in ROW_FIELDS}
 
 
 def _cell(value) -> str:
@@ -36,7 +31,6 @@ def plan_to_markdown(text: str, school: dict) -> str:
     out = [f"# Kế hoạch cải tiến chất lượng giáo dục năm học {meta.get('nam_hoc')} – {school.get('ten')}", "",
            "| Mục | Nội dung |", "|---|---|"]
     out += [f"| {k} | {_cell(v)} |" for k, v in meta.items()]
-    # TODO fields table: the columns and their labels come from _LABELS above.
     cols = [k for k in _LABELS if any(k in r for r in rows)]
     out += ["", "| " + " | ".join(_LABELS[c] for c in cols) + " |", "|" + "---|" * len(cols)]
     out += ["| " + " | ".join(_cell(r.get(c)) for c in cols) + " |" for r in rows]

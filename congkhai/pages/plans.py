@@ -21,9 +21,7 @@ from congkhai.facts import budgets
 from congkhai.facts.context import BuildContext
 from congkhai.pages.spec import PageSpec
 
-# -----------------------------------------------------------------------------
-# The improvement table
-# -----------------------------------------------------------------------------
+# --- The improvement table --------------------------------------------------------------------
 
 
 ALWAYS_SHOWN = {"giai_phap"}  # the heart of a plan: its column stays even when empty
@@ -142,9 +140,7 @@ def _group(rows: list[RowView], standards: dict, plan: Plan) -> StandardGroup:
     return StandardGroup(sid, label, title, tuple(rows))
 
 
-# -----------------------------------------------------------------------------
-# Plan page
-# -----------------------------------------------------------------------------
+# --- Plan page --------------------------------------------------------------------------------
 
 
 @dataclass

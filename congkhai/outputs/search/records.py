@@ -167,7 +167,7 @@ def criterion_records() -> Iterator[Record]:
                 yield Record(
                     url=f"/tieu-chi/{circ.key}/{c.slug}/",
                     content=indexed_content(text),
-                    meta={"title": c.id},
+                    meta={"title": c.id, "thong_tu": circ.short},
                     weight=CRITERION_WEIGHT,
                     filters={"loai": ["tieu-chi"], "thong_tu": [circ.code], "tieu_chuan": [standard.id],
                              "tieu_chi": [c.id], "cap_hoc": [level.value for level in circ.levels]},

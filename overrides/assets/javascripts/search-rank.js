@@ -9,15 +9,13 @@
   var fold = S.fold;
   var wordKey = S.wordKey;
 
-  var CIRCULARS = { tt17: "Thông tư 17/2018", tt18: "Thông tư 18/2018", tt19: "Thông tư 19/2018" };
-
   /* What a result is, from its URL (records carry no kind field: meta words are searchable). */
   function describe(data) {
     var path = data.url.replace(/^.*?\/(truong|tieu-chi)\//, "$1/");
     var parts = path.split("#")[0].split("/").filter(Boolean);
     var meta = data.meta || {};
     if (parts[0] === "tieu-chi") {
-      return { kind: "tieu-chi", title: "Tiêu chí " + meta.title, sub: CIRCULARS[parts[1]] || "", year: null };
+      return { kind: "tieu-chi", title: "Tiêu chí " + meta.title, sub: meta.thong_tu || "", year: null };
     }
     if (parts.length >= 3) {
       return { kind: "ke-hoach", title: "Kế hoạch năm học " + parts[2], sub: meta.truong, year: parts[2] };

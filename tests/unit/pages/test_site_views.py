@@ -1,0 +1,153 @@
+"""View data of the site pages, without MkDocs: columns, cells, history, paging, git dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pytest
+import yaml
+
+from congkhai import PROJECT_ROOT
+from congkhai.core import catalog
+from congkhai.core.loader import load_corpus
+from congkhai.core.model import Row
+from congkhai.devtools import corpusgen
+from congkhai.facts import dates as gitlog
+from congkhai.facts.context import BuildContext
+from congkhai.pages import plans as views
+from congkhai.pages import schools
+from congkhai.pages.criteria import mentions
+from congkhai.pages.paging import paginate
+from congkhai.pages.spec import PageSpec
+from congkhai.pages.templating import edit_base
+
+CRITERION_FIELDS = {"tieu_chi", "ten_tieu_chi"}  # shown in the criterion column
+
+
+LAYOUTS = {k: v for c in catalog.circulars().values() for k, v in c.layouts.items()}
+
+
+@pytest.mark.parametrize("key", list(LAYOUTS))
+def test_every_row_field_has_a_column_in_every_layout(key):
+    shown = [f for c in LAYOUTS[key].web for f in c.fields]
+    assert sorted(shown) == sorted(set(Row.model_fields) - CRITERION_FIELDS)  # each exactly once
+    for column in LAYOUTS[key].web:
+        assert len(column.captions) == len(column.fields)
+
+
+def test_columns_nobody_fills_are_dropped_but_solutions_stay():
+    rows = [Row(tieu_chi="1.1", diem_yeu="Thiếu hồ sơ"), Row(tieu_chi="1.2", kinh_phi="1.000.000")]
+    keys = [c.key for c in views.table_columns(LAYOUTS["9-cot"], rows)]
+    assert keys == ["diem_yeu", "giai_phap", "kinh_phi"]
+
+
+def test_merged_cell_captions_only_when_it_holds_several_fields():
+    who = next(c for c in LAYOUTS["9-cot"].web if c.key == "chu_tri")
+    alone = views.cell(who, Row(tieu_chi="1.1", chu_tri="Hiệu trưởng"))
+    both = views.cell(who, Row(tieu_chi="1.1", chu_tri="Hiệu trưởng", phoi_hop="Tổ chuyên môn"))
+    assert [(e.caption, e.text) for e in alone.entries] == [(None, "Hiệu trưởng")]
+    assert [(e.caption, e.text) for e in both.entries] == [("Chủ trì", "Hiệu trưởng"), ("Phối hợp", "Tổ chuyên môn")]
+    money = next(c for c in LAYOUTS["9-cot"].web if c.key == "kinh_phi")
+    assert views.cell(money, Row(tieu_chi="1.1", kinh_phi=5000)).entries[0].amount == 5000
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    root = tmp_path_factory.mktemp("views") / "plans"
+    corpusgen.generate(root, 40, seed=3)
+    corpus, problems = load_corpus(root)
+    assert not problems.errors
+    return corpus
+
+
+def test_plan_view_bands_rows_by_standard_in_document_order(generated):
+    for plan in generated.plans:
+        view = views.plan_view(plan)
+        flat = [r.row for g in view.groups for r in g.rows]
+        assert flat == plan.rows
+        assert [r.number for g in view.groups for r in g.rows] == list(range(1, len(plan.rows) + 1))
+        for a, b in zip(view.groups, view.groups[1:]):
+            assert a.id != b.id  # consecutive rows of one standard share a band
+        for group in view.groups:
+            assert {r.row.standard for r in group.rows} == {group.id}
+            assert all(r.url.startswith(f"tieu-chi/{view.circular.key}/") for r in group.rows)
+
+
+def test_school_history_counts_years_and_puts_repeats_first(generated):
+    school = max(generated.schools.values(), key=lambda s: len(s.plans))
+    history = schools.school_view(school).history
+    for h in history:
+        expected = {p.year for p in school.plans if any(r.tieu_chi == h.criterion_id for r in p.rows)}
+        assert set(h.years) == expected
+        assert all(url.endswith("#tieu-chi-" + h.criterion_id.lower().replace(".", "-")) for url in h.years.values())
+    counts = [h.count for h in history]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_criterion_mentions_cover_every_row_newest_year_first(generated):
+    index = mentions(generated)
+    assert sum(len(v) for v in index.values()) == sum(len(p.rows) for p in generated.plans)
+    for found in index.values():
+        years = [m.plan.first_year for m in found]
+        assert years == sorted(years, reverse=True)
+
+
+def test_paginate_splits_and_links_pages():
+    pages = list(paginate(list(range(23)), "tieu-chi/tt18/5-3/", 10))
+    assert [len(chunk) for _, chunk in pages] == [10, 10, 3]
+    first, second, last = (p for p, _ in pages)
+    assert first.src_uri() == "tieu-chi/tt18/5-3/index.md" and second.src_uri() == "tieu-chi/tt18/5-3/trang-2/index.md"
+    assert (first.previous, first.next) == (None, "tieu-chi/tt18/5-3/trang-2/")
+    assert (last.first, last.last, last.next) == (21, 23, None)
+    assert list(paginate([], "x/", 10))[0][0].count == 1
+    middle = list(paginate(list(range(200)), "x/", 10))[9][0]
+    assert middle.numbers == [1, None, 9, 10, 11, None, 20]
+
+
+def test_page_title_is_escaped_and_valid_front_matter():
+    title = 'Trường "A" <script>alert(1)</script> & B: c'
+    text = PageSpec("x.md", title, "plan.html", hide=("toc",)).markdown
+    front = yaml.safe_load(text.split("---")[1])
+    assert front == {"template": "plan.html", "title": "Trường &quot;A&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; B: c", "hide": ["toc"]}
+
+
+def test_edit_links_point_at_the_repository_root():
+    repo = "https://github.com/o/r"
+    assert edit_base(repo, "edit/main/", "/x/docs") == "https://github.com/o/r/edit/main/"
+    assert edit_base(repo + "/", "edit/main/docs/", "/x/docs") == "https://github.com/o/r/edit/main/"
+    assert edit_base(None, "edit/main/", "/x/docs") is None
+    assert edit_base(repo, "?path=", "/x/docs") is None
+
+
+def test_git_log_is_parsed_newest_date_first(tmp_path):
+    out = "\x1f2025-01-20\n\na/2024-2025.md\n\x1f2024-03-05\n\na/2024-2025.md\nb/2023-2024.md\n"
+    assert gitlog.parse_log(out, tmp_path) == {
+        tmp_path / "a/2024-2025.md": dt.date(2025, 1, 20), tmp_path / "b/2023-2024.md": dt.date(2024, 3, 5),
+    }
+    assert gitlog.last_changes(tmp_path) == {}  # not a repository: no dates, no error
+
+
+def test_plan_pages_ask_git_once_per_build(generated, monkeypatch):
+    calls = []
+    real = subprocess.run
+
+    def counting(cmd, *args, **kwargs):
+        calls.append(cmd)
+        return real(cmd, *args, **kwargs)
+
+    monkeypatch.setattr(gitlog.subprocess, "run", counting)
+    specs = list(views.plan_pages(BuildContext(generated, PROJECT_ROOT, PROJECT_ROOT / "site")))
+    assert len(specs) == len(generated.plans) > 1
+    assert len(calls) == 1 and "log" in calls[0]
+
+
+def test_self_assessed_level_and_evidence_codes_get_columns_of_their_own():
+    rows = [Row(tieu_chi="1.1", giai_phap=["Rà soát hồ sơ"], muc_tu_danh_gia="đạt mức 2", minh_chung=["H1-1.1-01", "H1-1.1-02"])]
+    columns = views.table_columns(LAYOUTS["5-cot"], rows)
+    assert [(c.key, c.label) for c in columns] == [
+        ("giai_phap", "Biện pháp cải tiến chất lượng"), ("muc_tu_danh_gia", "Mức tự đánh giá"), ("minh_chung", "Mã minh chứng"),
+    ]
+    level, codes = (views.cell(c, rows[0]).entries for c in columns[1:])
+    assert [(e.text, e.items) for e in level + codes] == [("Đạt mức 2", ()), ("", ("H1-1.1-01", "H1-1.1-02"))]
+
