@@ -17,14 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from congkhai.printing.browser import CHROMIUM_ARGS, chromium_path
+
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 DATA = ROOT / "tests" / "data"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -83,12 +80,13 @@ def site_url(built_site, serve) -> str:
 @pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
-    if not CHROMIUM.is_file():
-        pytest.skip("cần /usr/bin/chromium (scripts/setup --test)")
+    exe = chromium_path()
+    if not Path(exe).is_file():
+        pytest.skip(f"cần Chromium ở {exe} (scripts/setup --test)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        instance = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
 

@@ -12,7 +12,8 @@ class Problem:
     path: Path
     line: int
     message: str
-    level: str = "error"  # or "warning"
+    level: str = "error"
+    """Or "warning"."""
 
     def where(self, root: Path | None = None) -> str:
         path = self.path

@@ -70,9 +70,12 @@ class SourceTotal:
 
     source: str
     amount: int
-    share: float  # 0..1 of the table's total amount
-    rows: int  # rows funded from this source
-    unpriced: int = 0  # of those rows, how many name the source but no amount
+    share: float
+    """0..1 of the table's total amount."""
+    rows: int
+    """Rows funded from this source."""
+    unpriced: int = 0
+    """Of those rows, how many name the source but no amount."""
 
 
 def totals(rows: Iterable[Row]) -> list[SourceTotal]:

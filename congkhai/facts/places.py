@@ -31,7 +31,8 @@ def place_of(school: SchoolRecord) -> str:
 @dataclass
 class YearBudget:
     year: str
-    plans: list[tuple[Plan, list[SourceTotal]]]  # each plan with its own totals
+    plans: list[tuple[Plan, list[SourceTotal]]]
+    """Each plan with its own totals."""
     totals: list[SourceTotal]
 
 

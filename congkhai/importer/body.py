@@ -26,7 +26,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
 @dataclass
 class Item:
-    kind: str  # heading, para, bullet, number, table
+    kind: str
+    """Heading, para, bullet, number, table."""
     text: str = ""
     level: int = 0
     number: str = ""

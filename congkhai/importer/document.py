@@ -22,9 +22,12 @@ class Para:
     text: str
     line: int = 0
     bold: bool = False
-    heading: int = 0  # heading level the source itself marks (Markdown '#', Word "Heading N")
-    list_item: bool = False  # Word numbering or bullet
-    gap: bool = False  # a blank line (or more) comes before it
+    heading: int = 0
+    """Heading level the source itself marks (Markdown '#', Word "Heading N")"""
+    list_item: bool = False
+    """Word numbering or bullet."""
+    gap: bool = False
+    """A blank line (or more) comes before it."""
 
 
 @dataclass
@@ -51,6 +54,7 @@ Block = Para | Table | OcrTable
 class Source:
     path: Path
     blocks: list[Block]
-    text: str  # the whole readable text, for the audit that no word is lost
+    text: str
+    """The whole readable text, for the audit that no word is lost."""
     ocr: bool = False
     warnings: list[str] = field(default_factory=list)

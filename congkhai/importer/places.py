@@ -18,9 +18,12 @@ _KINDS = ("Thành phố", "Thị trấn", "Thị xã", "Phường", "Quận", "H
 
 @dataclass(frozen=True)
 class Place:
-    name: str  # "Chợ Gạo", "12"
-    kind: str  # "Huyện", "Quận", "Tỉnh", "Thành phố", "Xã", …
-    level: str  # PROVINCE, DISTRICT or WARD
+    name: str
+    """"Chợ Gạo", "12"."""
+    kind: str
+    """"Huyện", "Quận", "Tỉnh", "Thành phố", "Xã", …."""
+    level: str
+    """PROVINCE, DISTRICT or WARD."""
     province: str
     province_kind: str
     district: str | None = None

@@ -32,17 +32,21 @@ _TERMINAL = re.compile(r"[.;:!?…]['\"”»)]*\s*(?:\./\.)?$")
 
 @dataclass
 class Line:
-    text: str  # without the indentation
-    number: int  # the line of a text file, or the page of a PDF
+    text: str
+    """Without the indentation."""
+    number: int
+    """The line of a text file, or the page of a PDF."""
     indent: int = 0
-    gap: bool = False  # a blank line comes before it (not counting page breaks)
+    gap: bool = False
+    """A blank line comes before it (not counting page breaks)"""
 
 
 @dataclass
 class Reflowed:
     paras: list[Para]
     page_numbers: list[str] = field(default_factory=list)
-    running: Counter = field(default_factory=Counter)  # repeated header/footer lines -> times removed
+    running: Counter = field(default_factory=Counter)
+    """Repeated header/footer lines -> times removed."""
 
 
 def _key(text: str) -> str:

@@ -48,7 +48,8 @@ def entry_time(plan: Plan, updated: dt.date | None) -> dt.datetime:
 
 @dataclass(frozen=True)
 class Entry:
-    path: str  # site-root-relative page, e.g. truong/x/2024-2025/
+    path: str
+    """Site-root-relative page, e.g. truong/x/2024-2025/."""
     title: str
     updated: dt.datetime
     published: dt.datetime | None

@@ -91,9 +91,15 @@ def content_hash(print_html: Path) -> str:
 
 
 class Printer:
-    """One headless Chromium, reused for every page."""
+    """One headless Chromium, reused for every page. `browser`: a Playwright browser already
+    running in this thread (Playwright's sync API allows one per thread), used and left open."""
 
-    def __init__(self):
+    def __init__(self, browser=None):
+        self._pw = None
+        if browser is not None:
+            self.browser = browser
+            self.page = browser.new_page()
+            return
         exe = chromium_path()
         if not Path(exe).is_file():
             raise PdfError(
@@ -133,6 +139,9 @@ class Printer:
         )
 
     def close(self) -> None:
+        if self._pw is None:
+            self.page.close()
+            return
         self.browser.close()
         self._pw.stop()
 

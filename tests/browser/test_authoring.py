@@ -3,11 +3,8 @@ passes `scripts/validate`, and the GitHub link it opens carries exactly that fil
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -21,39 +18,13 @@ from support.authoring_fixtures import (
 
 from congkhai.core.loader import load_corpus
 
-CHROMIUM = os.environ.get("CONGKHAI_CHROMIUM", "/usr/bin/chromium")
-
-
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
 # Text an editor might paste: quotes, colons, a hash, a leading dash, a tab, Windows line ends.
 TRICKY = 'Số 12/KH: "cải tiến" # năm 2024 - đợt\t1'
 
 
 @pytest.fixture(scope="module")
-def base_url(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
+def base_url(site, serve):
+    return serve(site).rstrip("/")
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from conftest import AXE
 from support.distribution_fixtures import (  # noqa: F401 - fixtures
     PLANS,
     ROOT,
@@ -26,31 +27,6 @@ from support.distribution_fixtures import (  # noqa: F401 - fixtures
 
 from congkhai.core.loader import load_corpus
 from congkhai.facts import places
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """This module's own Chromium, closed when the module ends: a Playwright sync session left
-    open for the whole test session would break modules that start their own."""
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM.is_file():
-        pytest.skip("cần /usr/bin/chromium (scripts/setup --test)")
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def school_with_history(corpus):

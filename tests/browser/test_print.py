@@ -10,6 +10,7 @@ table, page numbers, the signer on the last page with the end of the text, embed
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import os
 import re
@@ -27,7 +28,8 @@ from congkhai.core.loader import load_corpus
 from congkhai.core.model import Plan, Row, TableLayout
 from congkhai.core.text import vn_date
 from congkhai.pages import printview
-from congkhai.printing import browser, pdf
+from congkhai.printing import pdf
+from congkhai.printing.browser import SiteServer
 
 PLANS = ROOT / "plans"
 
@@ -463,7 +465,7 @@ def test_place_name_defaults_to_the_district_without_its_unit_word(fixture_site)
     assert printview._title("KẾ HOẠCH") == "KẾ HOẠCH"
 
 
-def test_signature_is_never_separated_from_the_end_of_the_text(fixture_site, tmp_path):
+def test_signature_is_never_separated_from_the_end_of_the_text(fixture_site, tmp_path, browser):
     """Push the closing paragraph down line by line: the signer always shares a page with its end."""
     site, corpus = fixture_site
     plan = corpus.schools["thcs-an-phu-quan-2"].plans[0]
@@ -474,7 +476,7 @@ def test_signature_is_never_separated_from_the_end_of_the_text(fixture_site, tmp
     page_dir = tmp_path / plan.url / "in"
     page_dir.mkdir(parents=True)
     out = tmp_path / "ky.pdf"
-    with browser.SiteServer(tmp_path) as server, pdf.Printer() as printer:
+    with SiteServer(tmp_path) as server, pdf.Printer(browser) as printer:
         for n in range(24):
             filler = "".join(f"<p>Dòng thêm {i} đẩy phần ký xuống cuối trang.</p>" for i in range(n))
             (page_dir / "index.html").write_text(source.replace(closing, filler + closing), encoding="utf-8")
@@ -486,12 +488,12 @@ def test_signature_is_never_separated_from_the_end_of_the_text(fixture_site, tmp
 CHROME = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-search, .ck-crumbs, .ck-actions"
 
 
-def test_printing_the_plan_page_shows_only_the_content(fixture_site, tmp_path):
+def test_printing_the_plan_page_shows_only_the_content(fixture_site, tmp_path, browser):
     """Ctrl+P on /truong/<slug>/<year>/: no header, tabs, navigation, search, breadcrumbs, footer."""
     site, corpus = fixture_site
     plan = corpus.schools["thcs-an-phu-quan-2"].plans[0]
     out = tmp_path / "trang.pdf"
-    with browser.SiteServer(site) as server, pdf.Printer() as printer:
+    with SiteServer(site) as server, pdf.Printer(browser) as printer:
         page = printer.page
         page.goto(server.url + plan.url, wait_until="load")
         chrome = page.evaluate(
@@ -515,12 +517,19 @@ def test_printing_the_plan_page_shows_only_the_content(fixture_site, tmp_path):
     assert plan.rows[0].tieu_chi in printed and "Trần Thị Mai" in printed
 
 
+def in_own_thread(fn, *args):
+    """Run `fn` where it may start its own Playwright: the sync API allows one per thread, and
+    the session's Chromium (the `browser` fixture) holds this one."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(fn, *args).result()
+
+
 def test_unchanged_pdfs_come_from_the_cache(fixture_site, tmp_path, monkeypatch, capsys):
     site, _ = fixture_site
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     cache = tmp_path / "cache"
-    assert pdf.build_pdfs(copy, cache) == 0
+    assert in_own_thread(pdf.build_pdfs, copy, cache) == 0
     printed = sorted(copy.glob("truong/*/*/*.pdf"))
     assert len(printed) == 3 and len(list(cache.glob("*.pdf"))) == 3
     before = {p: p.read_bytes() for p in printed}
@@ -533,7 +542,7 @@ def test_unchanged_pdfs_come_from_the_cache(fixture_site, tmp_path, monkeypatch,
     monkeypatch.setattr(pdf, "Printer", NoBrowser)
     for p in printed:
         p.unlink()
-    assert pdf.build_pdfs(copy, cache) == 0
+    assert in_own_thread(pdf.build_pdfs, copy, cache) == 0
     assert "0 in mới, 3 lấy từ bộ nhớ đệm" in capsys.readouterr().out
     assert {p: p.read_bytes() for p in printed} == before
 
@@ -541,7 +550,7 @@ def test_unchanged_pdfs_come_from_the_cache(fixture_site, tmp_path, monkeypatch,
     monkeypatch.undo()
     html = next(copy.glob("truong/thpt-my-tho/*/in/index.html"))
     html.write_text(html.read_text(encoding="utf-8").replace("Van thu", "Van thu va ke toan"), encoding="utf-8")
-    assert pdf.build_pdfs(copy, cache) == 0
+    assert in_own_thread(pdf.build_pdfs, copy, cache) == 0
     assert "1 in mới, 2 lấy từ bộ nhớ đệm" in capsys.readouterr().out
     assert "ke toan" in norm(" ".join(page_texts(next(copy.glob("truong/thpt-my-tho/*/*.pdf")))))
 
@@ -549,7 +558,7 @@ def test_unchanged_pdfs_come_from_the_cache(fixture_site, tmp_path, monkeypatch,
     stale = cache / "0000.pdf"
     stale.write_bytes(b"%PDF-1.4 old")
     os.utime(stale, (0, 0))
-    assert pdf.build_pdfs(copy, cache) == 0
+    assert in_own_thread(pdf.build_pdfs, copy, cache) == 0
     assert not stale.exists() and len(list(cache.glob("*.pdf"))) == 4  # 3 current + the replaced one
 
 

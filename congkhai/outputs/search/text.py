@@ -103,8 +103,10 @@ _BARE_ID = re.compile(r"(?<![\w.,/])(m4|[1-5])\.([1-9][0-9]?)(?![\w/]|[.,]\d)", 
 
 @dataclass(frozen=True)
 class Query:
-    text: str  # words to give Pagefind, đ folded ("" when the query was only a criterion id)
-    criterion: str | None = None  # "5.3" or "M4.1": applied as the tieu_chi filter
+    text: str
+    """Words to give Pagefind, đ folded ("" when the query was only a criterion id)"""
+    criterion: str | None = None
+    """"5.3" or "M4.1": applied as the tieu_chi filter."""
 
 
 def normalise_query(raw: str) -> Query:

@@ -5,18 +5,15 @@ from the documents; PDFs are generated here, with the glyph faults and page numb
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
-from pathlib import Path
 
 import pytest
 from conftest import DATA as TEST_DATA
+from support.reports import NH_TEXT, import_plan, nfc
 
 from congkhai.core import yamlfile
 from congkhai.core.loader import load_corpus, split_front_matter
 from congkhai.importer import cli, glyphs, reflow
-from congkhai.printing.pdf import PdfError, Printer
 
 DATA = TEST_DATA / "reports"
 
@@ -27,7 +24,6 @@ NBK_DOCX = DATA / "thpt-nguyenbinhkhiem-angiang-tdg-2021.docx"
 NBK_PDF_TEXT = DATA / "thpt-nguyenbinhkhiem-angiang-tdg-2021-pdf.txt"
 
 
-NH_TEXT = DATA / "thcs-nguyenhue-longdien-tdg-2019.txt"
 
 
 # Counted by hand in the documents.
@@ -48,23 +44,8 @@ NBK_LEVEL3 = {"1.3", "1.4", "1.6", "2.1", "2.3", "2.4", "4.2", "5.1", "5.2", "5.
 NBK_LEVEL4_MET = {"M4.3", "M4.6"}
 
 
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
-def import_plan(capsys, tmp_path: Path, source: Path, *options: str) -> tuple[dict, str, str]:
-    """Run scripts/import into tmp_path/plans; the written plan's front matter, body and output."""
-    plans = tmp_path / "plans"
-    code = cli.main([str(source), "--plans", str(plans), *options])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    assert code == 0, err
-    found = sorted(plans.glob("*/*.md"))
-    assert len(found) == 1, found
-    yaml_text, body, _ = split_front_matter(found[0].read_text("utf-8"))
-    _, problems = load_corpus(plans)
-    assert not problems.errors, [p.message for p in problems.errors]
-    return yamlfile.parse(yaml_text).value, body, out
 
 
 def by_id(meta: dict) -> dict[str, dict]:
@@ -186,65 +167,12 @@ def test_the_2019_report_from_pdf_text(tmp_path, capsys):
     assert "«tiê ên» → «tiện»" in out and "số trang" in out  # every repair is listed
 
 
-# ---------------------------------------------------------------------------- generated PDFs
-FAULTY = {"ư": "ƣ", "đ": "ð"}
 
 
-def _report_html(criteria: int) -> str:
-    """A small report; a page number and a manual page break split the first measure of each criterion."""
-    parts = ["<p>PHÒNG GIÁO DỤC VÀ ĐÀO TẠO QUẬN 3</p><p>TRƯỜNG THCS THỬ NGHIỆM</p><p>BÁO CÁO TỰ ĐÁNH GIÁ</p>",
-             "<p>NĂM HỌC 2023-2024</p>"]
-    for n, word in enumerate(["một", "hai", "ba", "bốn", "năm", "sáu"][:criteria], 1):
-        parts.append(
-            f'<h3 style="break-before: page">Tiêu chí 1.{n}: Tên tiêu chí thứ {n}</h3>'
-            f"<p>1. Mô tả hiện trạng</p><p>Nhà trường có hồ sơ đầy đủ [H1-1.{n}-01].</p>"
-            "<p>3. Điểm yếu</p><p>Việc lưu trữ hồ sơ của trường chưa khoa học.</p>"
-            "<p>4. Kế hoạch cải tiến chất lượng</p>"
-            f"<p>Tổ văn phòng sắp xếp lại hồ sơ lưu trữ thứ {word} theo từng năm học và số hóa các văn bản</p>"
-            f"<p>{n + 4}</p>"
-            '<p style="break-before: page">quan trọng của nhà trường để được đánh giá đúng.</p>'
-            "<p>Thời gian: từ tháng 9/2023 đến tháng 5/2024.</p>"
-            "<p>5. Tự đánh giá: Đạt mức 2.</p>"
-        )
-    parts.append("<p>Quận 3, ngày 20 tháng 5 năm 2024</p><p>HIỆU TRƯỞNG</p><p>Lê Văn Thử</p>")
-    text = "".join(parts)
-    for good, bad in FAULTY.items():
-        text = text.replace(good, bad)
-    return f'<html lang="vi"><meta charset="utf-8"><body style="font-family: Liberation Serif">{text}</body></html>'
 
 
-@pytest.fixture
-def printer():
-    """The project's own headless Chromium (congkhai.pdf), started and stopped by this test alone."""
-    try:
-        with Printer() as p:
-            yield p.page
-    except PdfError as e:
-        pytest.skip(str(e))
 
 
-def test_a_generated_pdf_with_glyph_faults_and_page_numbers_imports_clean_text(printer, tmp_path, capsys):
-    printer.set_content(_report_html(4))
-    pdf = tmp_path / "bao-cao.pdf"
-    header = '<div style="font-size:9px;width:100%;text-align:center">Báo cáo tự đánh giá - Trƣờng THCS Thử Nghiệm</div>'
-    footer = '<div style="font-size:9px;width:100%;text-align:center"><span class="pageNumber"></span></div>'
-    printer.pdf(path=str(pdf), format="A4", display_header_footer=True, header_template=header, footer_template=footer,
-                margin={"top": "2cm", "bottom": "2cm", "left": "2cm", "right": "2cm"})
-    meta, _, out = import_plan(capsys, tmp_path, pdf)
-    assert meta["nam_hoc"] == "2023-2024" and meta["ten_truong"] == "TRƯỜNG THCS THỬ NGHIỆM"
-    assert [r["tieu_chi"] for r in meta["cai_tien"]] == ["1.1", "1.2", "1.3", "1.4"]
-    for n, (row, word) in enumerate(zip(meta["cai_tien"], ["một", "hai", "ba", "bốn"]), 1):
-        assert row["giai_phap"] == [
-            f"Tổ văn phòng sắp xếp lại hồ sơ lưu trữ thứ {word} theo từng năm học và số hóa các văn bản quan trọng "
-            "của nhà trường để được đánh giá đúng."
-        ]
-        assert row["diem_yeu"] == "Việc lưu trữ hồ sơ của trường chưa khoa học."
-        assert row["thoi_gian"] == "từ tháng 9/2023 đến tháng 5/2024."
-        assert row["muc_tu_danh_gia"] == "Đạt mức 2" and row["minh_chung"] == [f"H1-1.{n}-01"]
-    written = next((tmp_path / "plans").glob("*/*.md")).read_text("utf-8")
-    assert not set("ƣƢðÐ") & set(written)
-    assert "Thử Nghiệm" not in written  # the running header
-    assert "«ƣ» → «ư»" in out and "«ð» → «đ»" in out and "lặp lại ở đầu/cuối trang" in out
 
 
 def test_a_pdf_without_text_is_a_scan_and_says_so(tmp_path, capsys):
@@ -305,19 +233,6 @@ def test_page_numbers_and_running_headers_come_out_of_paragraphs():
                               "Trường THCS Thử Nghiệm": 4}
 
 
-def test_the_2019_report_printed_to_pdf_with_faults_gives_the_rows_of_its_text(printer, tmp_path, capsys):
-    """The report's text printed by Chromium, every third «ư» drawn as «ƣ», its page numbers now
-    in the middle of pages: the same rows as the text itself."""
-    lines = NH_TEXT.read_text("utf-8").split("\n")[1:]
-    faulty = "".join("ƣ" if c == "ư" and i % 3 == 0 else c for i, c in enumerate("\n".join(lines)))
-    body = "".join(f"<p>{html.escape(line)}</p>" if line.strip() else "<br>" for line in faulty.split("\n"))
-    printer.set_content(f'<html lang="vi"><meta charset="utf-8"><body style="font-family: Liberation Serif">{body}</body></html>')
-    pdf = tmp_path / "nguyen-hue.pdf"
-    printer.pdf(path=str(pdf), format="A4")
-    from_pdf, _, _ = import_plan(capsys, tmp_path / "pdf", pdf, "--nam-hoc", "2019-2020")
-    from_text, _, _ = import_plan(capsys, tmp_path / "text", NH_TEXT, "--nam-hoc", "2019-2020")
-    assert from_pdf["cai_tien"] == from_text["cai_tien"]
-    assert "ƣ" not in str(from_pdf)
 
 
 FAMILY = """SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH BẾN TRE
