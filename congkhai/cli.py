@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, (_, help_text) in COMMANDS.items():
             print(f"  {name:<14}{help_text}")
         return 0 if not argv or argv[0] in {"-h", "--help", "help"} else 2
+    from congkhai.commands import argvi
+
+    argvi.install()
     module = importlib.import_module(COMMANDS[argv[0]][0])
     try:
         return int(module.main(argv[1:]) or 0)

@@ -112,6 +112,7 @@ def _translate(error: dict, model: type[BaseModel]) -> str:
     template = _MESSAGES.get(kind)
     if template:
         expected = (error.get("ctx") or {}).get("expected", "")
+        expected = re.sub(r" or (?='[^']*'$)", " hoặc ", str(expected))  # pydantic joins the last choice with "or"
         return template.format(field=field, expected=expected)
     return f"«{field}» không hợp lệ ({error['msg']})"
 
@@ -255,8 +256,7 @@ def _check_against_catalog(
         if circ.criterion(cid) is None:
             problems.add(
                 path, line,
-                f"tiêu chí «{cid}» không có trong Thông tư {code} ({circ.applies_to}); "
-                f"các tiêu chí hợp lệ: {_criteria_hint(circ, cid)}",
+                f"tiêu chí «{cid}» không có trong Thông tư {code} ({circ.applies_to}); {_criteria_hint(circ, cid)}",
             )
         if cid in seen:
             problems.add(
@@ -291,9 +291,16 @@ def _check_year(data: dict, circ: catalog.Circular, path: Path, parsed: yamlfile
 
 
 def _criteria_hint(circ: catalog.Circular, wrong: str) -> str:
+    """The criteria of the same standard; when the standard itself is wrong, which standards there
+    are (a list of standards is not a list of criteria: «hợp lệ: 1, 2, 3» read as criteria)."""
     standard = wrong.split(".")[0]
     same = [c.id for c in circ.criteria.values() if c.standard == standard]
-    return ", ".join(same) if same else ", ".join(s.id for s in circ.standards if s.id != "M4") + " (tiêu chuẩn)"
+    if same:
+        return "các tiêu chí hợp lệ: " + ", ".join(same)
+    standards = ", ".join(s.id for s in circ.standards if s.id != "M4")
+    level4 = any(s.id == "M4" for s in circ.standards)
+    return (f"thông tư này có các tiêu chuẩn {standards}{' và mức 4 (M4)' if level4 else ''}; "
+            f"mã tiêu chí viết như «{next(iter(circ.criteria))}»{' hoặc «M4.1»' if level4 else ''}")
 
 
 def _check_cells(data: object, parsed: yamlfile.Parsed, path: Path, problems: ProblemList, loc: tuple = ()) -> None:

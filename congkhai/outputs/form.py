@@ -20,6 +20,18 @@ SCHOOL_SCHEMA = "../../schema/truong.schema.json"
 
 SOURCE_LABELS = {"van-ban": "Gõ hoặc chép từ văn bản", "ocr": "Nhận dạng chữ từ bản quét (OCR)"}
 
+# Help of the form's choices and its date, in the words the form shows (the model's
+# descriptions name the file's values, «van-ban», «9-cot», which the form never shows).
+FORM_HELP = {
+    "form.nguon_van_ban": (
+        f"Chọn «{SOURCE_LABELS['ocr']}» khi chữ được máy đọc từ ảnh chụp hoặc bản quét: "
+        "trang web và bản in sẽ báo người đọc rằng chữ có thể sai hoặc thiếu dấu."
+    ),
+    "form.mau_bang": "Bảng in theo mẫu nào; để trống thì in theo mẫu đầu tiên của thông tư.",
+    "form.cap_hoc": "Trường phổ thông có nhiều cấp học (ví dụ tiểu học và THCS) chọn «Nhiều cấp học».",
+    "form.ngay_ban_hanh": "Ngày/tháng/năm như trên văn bản, ví dụ 04/09/2024.",
+}
+
 
 def authoring_data() -> dict:
     """What the «Thêm / sửa kế hoạch» form needs, as JSON-ready data: the criteria of each
@@ -43,6 +55,7 @@ def authoring_data() -> dict:
     help_text = {f"ke_hoach.{k}": v.description for k, v in PlanMeta.model_fields.items() if v.description}
     help_text |= {f"dong.{k}": v.description for k, v in Row.model_fields.items() if v.description}
     help_text |= {f"truong.{k}": v.description for k, v in School.model_fields.items() if v.description}
+    help_text |= FORM_HELP
     return {
         "thong_tu": circulars,
         "cap_hoc": [

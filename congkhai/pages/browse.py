@@ -80,10 +80,11 @@ def school_years(corpus: Corpus) -> list[Link]:
 
 
 def levels(corpus: Corpus) -> list[Link]:
+    """The levels some school has, with how many: a level with none would link to an empty page."""
     counts = {level: 0 for level in Level}
     for school in corpus.schools.values():
         counts[school.profile.cap_hoc] += 1
-    return [Link(level.label, f"duyet/cap-hoc/{level.value}/", n) for level, n in counts.items()]
+    return [Link(level.label, f"duyet/cap-hoc/{level.value}/", n) for level, n in counts.items() if n]
 
 
 def by_place(plans: list[Plan]) -> list[Plan]:
@@ -121,7 +122,7 @@ def home_view(corpus: Corpus) -> dict:
         "criteria": len(addressed),
         "latest": latest_plans(corpus),
         "years": school_years(corpus),
-        "levels": [link for link in levels(corpus) if link.count],
+        "levels": levels(corpus),
         "provinces": provinces(corpus),
         "circulars": list(catalog.circulars().values()),
     }
@@ -146,6 +147,8 @@ def browse_pages(ctx: BuildContext) -> Iterator[PageSpec]:
             yield _listing(pager, f"Kế hoạch năm học {year}", "browse-plans.html", {"plans": chunk, "year": year})
     for level in Level:
         schools = schools_by_name([s for s in corpus.schools.values() if s.profile.cap_hoc == level])
+        if not schools:  # a level no school has gets no page, as it gets no link (search has no facet for it)
+            continue
         for pager, chunk in paginate(schools, f"duyet/cap-hoc/{level.value}/", PER_PAGE):
             yield _listing(pager, f"Các trường {level.label if level.label.isupper() else level.label.lower()}", "browse-schools.html", {"schools": chunk, "level": level})
     all_provinces = provinces(corpus)

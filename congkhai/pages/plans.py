@@ -15,7 +15,7 @@ from congkhai.core import catalog
 from congkhai.core.catalog import Circular, Criterion
 from congkhai.core.fields import AMOUNT, CHECKPOINTS, LIST, is_filled, row_field, texts
 from congkhai.core.layouts import Layout, WebColumn
-from congkhai.core.model import Plan, Row, SchoolRecord, SourceKind
+from congkhai.core.model import Plan, Row, SchoolRecord
 from congkhai.core.text import vn_date
 from congkhai.facts import budgets
 from congkhai.facts.context import BuildContext
@@ -156,7 +156,6 @@ class PlanView:
     totals: list[budgets.SourceTotal]
     signer_title: list[str]
     recipients: list[str]
-    ocr: bool
     pdf_name: str | None  # None: the build's PDF policy gives this plan no PDF
     last_change: dt.date | None = None
     row_count: int = 0
@@ -187,7 +186,6 @@ def plan_view(plan: Plan, last_change: dt.date | None = None, with_pdf: bool = T
         totals=budgets.plan_totals(plan),
         signer_title=[line.strip() for line in (meta.chuc_vu_nguoi_ky or "").replace("/", "\n").splitlines() if line.strip()],
         recipients=list(meta.noi_nhan),
-        ocr=meta.nguon_van_ban == SourceKind.OCR,
         pdf_name=plan.pdf_name if with_pdf else None,
         last_change=last_change,
         row_count=len(plan.rows),

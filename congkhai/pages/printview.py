@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from congkhai.core import catalog
 from congkhai.core.layouts import Layout
-from congkhai.core.model import Plan, SourceKind
+from congkhai.core.model import Plan
 from congkhai.facts.context import BuildContext
+from congkhai.pages.notices import ocr_notice
 from congkhai.pages.print_table import Line, column_widths, table_lines
 from congkhai.pages.spec import PageSpec
 
@@ -24,6 +25,8 @@ class PrintDoc:
 
     governing_body: str | None
     school_name: str
+    governing_parts: list[str]  # the header's lines break only between these (header_parts)
+    school_parts: list[str]
     title: str
     number: str
     place: str
@@ -94,23 +97,43 @@ def _title(text: str) -> str:
     return rest if rest.strip() else text
 
 
+# Words that say what kind of body it is; the words after them are its proper name.
+_BODY_WORDS = set("SỞ PHÒNG GIÁO DỤC VÀ ĐÀO TẠO GD ĐT GDĐT GD&ĐT & UBND ỦY UỶ BAN NHÂN DÂN".split())
+_SCHOOL_WORDS = set(
+    "TRƯỜNG MẦM NON MẪU GIÁO NHÀ TRẺ TIỂU TRUNG HỌC CƠ SỞ PHỔ THÔNG VÀ LIÊN CẤP TH THCS THPT MN MG PT "
+    "PTCS PTTH PTDTBT PTDTNT PTDTBT-THCS TH&THCS THCS&THPT DÂN TỘC BÁN TRÚ NỘI".split()
+)
+_LONGEST_UNBROKEN = 24  # characters that fit on one line of the header's left column in 12.5 pt capitals
+
+
+def header_parts(name: str, kind_words: set[str] = _SCHOOL_WORDS) -> list[str]:
+    """«SỞ GIÁO DỤC VÀ ĐÀO TẠO» and «TIỀN GIANG»: the kind of body, then its proper name, each
+    kept on one line when it fits, so a narrow header column never splits «TIỀN / GIANG».
+    A part too long for one line is left to break between its words."""
+    words = name.split()
+    cut = 0
+    while cut < len(words) - 1 and words[cut].upper() in kind_words:
+        cut += 1
+    parts = [" ".join(words[:cut]), " ".join(words[cut:])]
+    out: list[str] = []
+    for part in filter(None, parts):
+        out.extend([part] if len(part) <= _LONGEST_UNBROKEN else part.split())
+    return out
+
+
 def print_doc(plan: Plan, with_pdf: bool = True) -> PrintDoc:
     meta, profile = plan.meta, plan.school.profile
     governing = meta.co_quan_chu_quan or profile.co_quan_chu_quan
     year_in_title = plan.year in meta.tieu_de or plan.year.replace("-", " - ") in meta.tieu_de
-    ocr_note = None
-    if meta.nguon_van_ban == SourceKind.OCR:
-        ocr_note = (
-            "Văn bản này được nhận dạng tự động từ bản quét (OCR), có thể sai chữ hoặc thiếu dấu; "
-            "khi cần đối chiếu, xem bản gốc có chữ ký và dấu của nhà trường."
-        )
-        if meta.ghi_chu_nguon:
-            ocr_note += " " + meta.ghi_chu_nguon
+    notice = ocr_notice(plan)
     lines = table_lines(plan)
     layout = catalog.plan_layout(plan)
+    school_name = (meta.ten_truong or profile.ten).upper()
     return PrintDoc(
         governing_body=governing.upper() if governing else None,
-        school_name=(meta.ten_truong or profile.ten).upper(),
+        school_name=school_name,
+        governing_parts=header_parts(governing.upper(), _BODY_WORDS) if governing else [],
+        school_parts=header_parts(school_name),
         title=_title(meta.tieu_de),
         number=_number(plan),
         place=_place(plan),
@@ -121,7 +144,7 @@ def print_doc(plan: Plan, with_pdf: bool = True) -> PrintDoc:
         recipients=_recipients(meta.noi_nhan),
         signer_titles=_signer_titles(meta.chuc_vu_nguoi_ky),
         signer=meta.nguoi_ky,
-        ocr_note=ocr_note,
+        ocr_note=notice.sentence if notice else None,
         pdf_name=plan.pdf_name if with_pdf else None,
     )
 

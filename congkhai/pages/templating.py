@@ -15,6 +15,7 @@ from congkhai.core.fields import ROW_FIELDS
 from congkhai.core.model import Corpus, Plan
 from congkhai.core.text import TABLE_MARKER, vn_date, vn_number, vnd
 from congkhai.facts.context import BuildContext
+from congkhai.pages import notices
 
 
 def edit_base(repo_url: str | None, edit_uri: str | None, docs_dir: str) -> str | None:
@@ -56,5 +57,8 @@ def install(env, ctx: BuildContext, views: dict[str, Callable[[Corpus], dict]]) 
     env.globals["circulars"] = catalog.circulars()
     env.globals["circular"] = catalog.circular
     env.globals["view"] = lambda name: views[name](ctx.corpus)
+    env.globals["ocr_notice"] = notices.ocr_notice
+    env.globals["ocr_short"] = notices.OCR_SHORT
+    env.globals["ocr_anchor"] = notices.OCR_ANCHOR
     base = edit_base(ctx.repo_url, ctx.edit_uri, ctx.docs_dir)
     env.globals["edit_url"] = lambda plan: base + source_path(plan, ctx.root) if base else None

@@ -47,7 +47,21 @@
 
   /* ---------------------------------------------------------------- reading the form */
 
+  /* A date as typed (04/09/2024, 4-9-2024 or 2024-09-04) in the file's form, 2024-09-04;
+     what is not a date stays as typed, for problemsOf to name. */
+  function isoDate(text) {
+    var m = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/.exec(text) || null;
+    var y, mo, d;
+    if (m) { d = +m[1]; mo = +m[2]; y = +m[3]; }
+    else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
+    else return text;
+    var day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return text;
+    return y + "-" + ("0" + mo).slice(-2) + "-" + ("0" + d).slice(-2);
+  }
+
   function valueOf(el) {
+    if (el.hasAttribute("data-date")) return isoDate(clean(el.value));
     if (el.dataset.list === "lines") return lines(el.value);
     if (el.dataset.list === ",") return clean(el.value).split(/[,\s]+/).map(function (x) { return x.replace(/^@/, ""); }).filter(Boolean);
     if (el.hasAttribute("data-number")) return amount(el.value);
@@ -128,6 +142,17 @@
     return lv ? lv.ten : code;
   }
 
+  /* A field's name as the form shows it, for messages (never the file's key). */
+  function metaLabel(key) {
+    var el = form.querySelector("[data-meta='" + key + "']");
+    var label = el && el.id ? form.querySelector("label[for='" + el.id + "']") : null;
+    return label ? label.textContent.trim() : key;
+  }
+  function rowLabel(key) {
+    var f = data ? data.dong.filter(function (x) { return x.ma === key; })[0] : null;
+    return f ? f.ten : key;
+  }
+
   function problemsOf(f, isNew) {
     var p = [];
     if (!f.slug) p.push("Chưa điền mã trường.");
@@ -149,12 +174,15 @@
       if (row.kinh_phi && !/^\d+$/.test(row.kinh_phi)) p.push("Dòng " + n + ": kinh phí chỉ ghi số đồng, ví dụ 150000000; ghi bằng chữ ở «Kinh phí ghi bằng chữ».");
       ROW_FIELDS.forEach(function (k) {
         var v = row[k];
-        if ((Array.isArray(v) ? v.join(" ") : v || "").match(HTML_TAG)) p.push("Dòng " + n + ": ô «" + k + "» chứa mã HTML; chỉ viết chữ.");
+        if ((Array.isArray(v) ? v.join(" ") : v || "").match(HTML_TAG)) p.push("Dòng " + n + ": ô «" + rowLabel(k) + "» chứa mã HTML; chỉ viết chữ.");
       });
     });
+    if (f.meta.ngay_ban_hanh && !/^\d{4}-\d{2}-\d{2}$/.test(f.meta.ngay_ban_hanh)) {
+      p.push("Ngày ban hành «" + f.meta.ngay_ban_hanh + "» chưa phải một ngày: ghi ngày/tháng/năm, ví dụ 04/09/2024.");
+    }
     Object.keys(f.meta).forEach(function (k) {
       var v = f.meta[k];
-      if ((Array.isArray(v) ? v.join(" ") : v || "").match(HTML_TAG)) p.push("Mục «" + k + "» chứa mã HTML; chỉ viết chữ.");
+      if ((Array.isArray(v) ? v.join(" ") : v || "").match(HTML_TAG)) p.push("Mục «" + metaLabel(k) + "» chứa mã HTML; chỉ viết chữ.");
     });
     if (/<\s*(script|iframe|object|embed|style|form|input|button|link|meta|base|svg|math)\b|\bon[a-z]+\s*=|javascript\s*:/i.test(f.body)) {
       p.push("Phần thân chứa mã có thể chạy được; hãy bỏ đi.");

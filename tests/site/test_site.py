@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import lxml.html
-from conftest import build_or_fail
+from conftest import ROOT, build_or_fail
 from support.site_fixtures import PAGING, corpus, generated, norm  # noqa: F401 - fixtures
 
 from congkhai.core import catalog
@@ -24,6 +24,7 @@ from congkhai.core.loader import load_corpus
 from congkhai.core.model import Corpus, Plan, Row
 from congkhai.core.text import vn_date
 from congkhai.devtools import corpusgen
+from congkhai.facts.address import published_path
 from congkhai.facts.places import districts
 
 MAX_PLAN_PAGE = 100_000
@@ -177,6 +178,9 @@ def broken_links(site: Path) -> list[str]:
         return ids[path]
 
     broken = []
+    # 404.html's links start at the site's published path (congkhai/facts/address.py).
+    repo_url = re.search(r"(?m)^repo_url: *(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"))[1]
+    published = published_path(None, repo_url, ROOT / "docs")
     for path in site.rglob("*.html"):
         doc = lxml.html.fromstring(path.read_bytes())
         base = "/" + path.relative_to(site).as_posix()
@@ -185,6 +189,8 @@ def broken_links(site: Path) -> list[str]:
                 continue
             if ref.startswith(("mailto:", "tel:", "data:")):
                 continue
+            if path.name == "404.html" and ref.startswith(published):
+                ref = "/" + ref[len(published):]
             parsed = urlparse(urljoin(base, ref))
             if parsed.scheme or parsed.netloc:
                 assert el.tag in ("a", "link") and el.get("rel") not in ("stylesheet", "preload"), f"external asset {ref} in {base}"

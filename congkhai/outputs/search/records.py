@@ -125,7 +125,7 @@ def plan_record(plan: Plan) -> Record:
     return Record(
         url=f"/{plan.url}",
         content=indexed_content(text, _unaccented(plan)),
-        meta={"title": f"Năm học {plan.year}", "truong": plan.school.name},
+        meta={"title": f"Năm học {plan.year}", "truong": plan.school.name, **({"nguon": "ocr"} if _unaccented(plan) else {})},
         filters={**_school_filters(plan.school), "loai": ["ke-hoach"], "nam_hoc": [plan.year],
                  "thong_tu": [m.thong_tu],
                  "tieu_chuan": sorted({r.standard for r in plan.rows}),
@@ -156,7 +156,9 @@ CRITERION_WEIGHT = 0.25
 
 
 def criterion_records() -> Iterator[Record]:
-    """One per criterion page. The title is the id alone and the name is body text, not
+    """One per criterion page, without a school level: the level facet counts schools and plans,
+    as /duyet/ does (criteria of Thông tư 18 made «Nhiều cấp học» count pages where no school
+    is of that level). The title is the id alone and the name is body text, not
     metadata: some criteria (level 4) are whole sentences, and metadata that long matches, and
     is boosted for, nearly any query (`xã hội hóa` ranked "... kinh tế - xã hội ... hoạt động"
     above the rows that say *xã hội hóa*)."""
@@ -170,7 +172,7 @@ def criterion_records() -> Iterator[Record]:
                     meta={"title": c.id, "thong_tu": circ.short},
                     weight=CRITERION_WEIGHT,
                     filters={"loai": ["tieu-chi"], "thong_tu": [circ.code], "tieu_chuan": [standard.id],
-                             "tieu_chi": [c.id], "cap_hoc": [level.value for level in circ.levels]},
+                             "tieu_chi": [c.id]},
                 )
 
 

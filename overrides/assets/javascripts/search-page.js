@@ -123,11 +123,11 @@
       });
     }
 
-    function hitLink(tag, hit) {
+    function hitLink(tag, hit, title) {
       var h = document.createElement(tag);
       var a = document.createElement("a");
       a.href = hit.url;
-      a.textContent = hit.title;
+      a.textContent = title || hit.title;
       h.appendChild(a);
       return h;
     }
@@ -157,13 +157,15 @@
             s.textContent = found[0].sub;
             li.appendChild(s);
           }
+          var flag = S.ocrFlag(found[0], root);
+          if (flag) li.appendChild(flag);
           li.appendChild(excerptOf(found[0], 36));
           if (found.length > 1) {
             var ul = document.createElement("ul");
             ul.className = "ck-result__rows";
             found.slice(1, ROWS_SHOWN + 1).forEach(function (hit) {
               var item = document.createElement("li");
-              item.appendChild(hitLink("h3", hit));
+              item.appendChild(hitLink("h3", hit, hit.row));
               item.appendChild(excerptOf(hit, 20));
               ul.appendChild(item);
             });

@@ -18,7 +18,8 @@
       return { kind: "tieu-chi", title: "Tiêu chí " + meta.title, sub: meta.thong_tu || "", year: null };
     }
     if (parts.length >= 3) {
-      return { kind: "ke-hoach", title: "Kế hoạch năm học " + parts[2], sub: meta.truong, year: parts[2] };
+      // Headed by the school: plans of several schools would otherwise all read alike.
+      return { kind: "ke-hoach", title: meta.truong + ", năm học " + parts[2], sub: "Kế hoạch cải tiến chất lượng giáo dục", year: parts[2] };
     }
     return { kind: "truong", title: meta.title, sub: "", year: null };
   }
@@ -138,17 +139,24 @@
       if (rows && rows.budget !== null && s.budget !== rows.budget) return false;
       return terms.length ? s.cover > 0 : isActive(rows);
     });
+    // Where some rows say the query's words together («thư viện»), rows that only share one
+    // of them («giáo viên») are not what was asked for.
+    if (chosen.some(function (s) { return s.pairs > 0; })) chosen = chosen.filter(function (s) { return s.pairs > 0; });
     if (!chosen.length) chosen = [list[0]];
     if (terms.length) chosen.sort(better);
+    var ocr = (data.meta || {}).nguon === "ocr";
     return chosen.map(function (s) {
-      var hit = { url: data.url, kind: "ke-hoach", title: d.title, sub: d.sub, text: s.text,
+      var hit = { url: data.url, kind: "ke-hoach", title: d.title, sub: d.sub, text: s.text, ocr: ocr,
                   words: terms.join(" "), pairs: s.pairs + name.pairs, cover: s.cover + name.cover, score: s.score };
       if (s.id !== null) {
+        // A row is headed by its school and year like its plan (rows on one criterion from
+        // several schools would otherwise all read «Tiêu chí 3.6: Thư viện»); `row`, its
+        // criterion, heads it under its plan.
         var m = /^(\S+)\s*(.*)$/.exec(s.heading);
         hit.url = data.url.split("#")[0] + "#" + s.id;
         hit.kind = "muc";
-        hit.title = "Tiêu chí " + m[1] + (m[2] ? ": " + m[2] : "");
-        hit.sub = d.sub + " · năm học " + d.year;
+        hit.row = "Tiêu chí " + m[1] + (m[2] ? ": " + m[2] : "");
+        hit.sub = hit.row;
       }
       return hit;
     });

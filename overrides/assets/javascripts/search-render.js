@@ -16,19 +16,43 @@
 
   // --- Excerpts: the record's own text, query words marked with their diacritics kept ----------
 
-  /* Returns [{text, mark}] pieces: a window of about `size` words around the most matches. */
+  /* Which words an excerpt marks: what the query matched as a phrase, i.e. the longest runs
+     of the query's words in its order («thư viện», not every «viên» of «giáo viên»). A query
+     of several words marks nothing where no two of them stand together: a lone «viên» is not
+     what was asked. A one-word query marks the word where it stands whole. Only the last
+     word, which the reader may still be typing, also marks words it starts (as Pagefind
+     extends it), and only where it stands nowhere whole: «thu vien» never marks «thường». */
+  function phraseMarks(keys, terms) {
+    var n = terms.length;
+    var hit = keys.map(function () { return false; });
+    if (!n) return hit;
+    var last = terms[n - 1];
+    var lastWhole = keys.some(function (k) { return k === last; });
+    function matches(k, j) {
+      return k === terms[j] || (j === n - 1 && !lastWhole && k.indexOf(last) === 0);
+    }
+    var runs = [], best = 0;
+    for (var i = 0; i < keys.length; i += 1) {
+      for (var j = 0; j < n; j += 1) {
+        var len = 0;
+        while (i + len < keys.length && j + len < n && matches(keys[i + len], j + len)) len += 1;
+        if (len) runs.push({ at: i, len: len });
+        if (len > best) best = len;
+      }
+    }
+    if (n > 1 && best < 2) return hit;
+    runs.forEach(function (r) {
+      if (r.len === best) for (var k = 0; k < r.len; k += 1) hit[r.at + k] = true;
+    });
+    return hit;
+  }
+
+  /* Returns [{text, mark}] pieces: a window of about `size` words around the most marks. */
   function excerpt(content, query, size) {
     var visible = content.split(FOLD_MARK)[0].trim();
     var words = visible.split(/\s+/).filter(Boolean);
     var terms = fold(query).split(/\s+/).map(function (t) { return t.replace(/[^\p{L}\p{N}]/gu, ""); }).filter(Boolean);
-    var keys = words.map(wordKey);
-    var hit = keys.map(function (k) { return terms.some(function (t) { return k === t; }); });
-    // A term with no whole-word match was matched as a prefix (Pagefind extends words).
-    terms.forEach(function (t) {
-      if (!keys.some(function (k) { return k === t; })) {
-        keys.forEach(function (k, i) { if (k.indexOf(t) === 0) hit[i] = true; });
-      }
-    });
+    var hit = phraseMarks(words.map(wordKey), terms);
     size = size || 30;
     var best = 0, bestCount = -1;
     for (var start = 0; start < Math.max(1, words.length - size + 1); start += 1) {
@@ -57,6 +81,16 @@
         parent.appendChild(document.createTextNode(p.text));
       }
     });
+  }
+
+  /* The OCR flag of a hit from an OCR plan (its words: data-ck-ocr-note on the search box or
+     page, from congkhai/pages/notices.py), or null. */
+  function ocrFlag(hit, root) {
+    if (!hit.ocr) return null;
+    var p = document.createElement("p");
+    p.className = "ck-ocr-flag";
+    p.textContent = root.getAttribute("data-ck-ocr-note") || "OCR";
+    return p;
   }
 
   /* Tells the reader which words were left out (see lighten in search.js). */
@@ -118,6 +152,8 @@
             s.textContent = sub;
             art.appendChild(s);
           }
+          var flag = ocrFlag(hit, box);
+          if (flag) art.appendChild(flag);
           var p = document.createElement("p");
           renderPieces(p, excerpt(hit.text, hit.words, 24));
           art.appendChild(p);
@@ -201,7 +237,7 @@
   // Shared with search-page.js (the /tim-kiem/ page) and used by the tests.
   window.congkhaiSearch = {
     facets: S.facets, foldD: S.foldD, fold: fold, normaliseQuery: S.normaliseQuery, excerpt: excerpt,
-    renderPieces: renderPieces, describe: S.describe, hits: S.hits, load: load, search: search, loadScope: S.loadScope,
+    renderPieces: renderPieces, ocrFlag: ocrFlag, describe: S.describe, hits: S.hits, load: load, search: search, loadScope: S.loadScope,
     yearsFor: S.yearsFor, instanceFor: S.instanceFor, skipped: skipped, lighten: S.lighten,
   };
 

@@ -96,7 +96,8 @@ def test_plan_records_carry_filters_and_row_text_from_the_model(corpus):
         assert rec.filters["nam_hoc"] == [plan.year]
         assert rec.filters["cap_hoc"] == [plan.school.profile.cap_hoc.value]
         assert rec.filters["kinh_phi"] == sorted({"co" if r.has_budget else "khong" for r in plan.rows})
-        assert rec.meta == {"title": f"Năm học {plan.year}", "truong": plan.school.name}
+        ocr = {"nguon": "ocr"} if plan.meta.nguon_van_ban.value == "ocr" else {}
+        assert rec.meta == {"title": f"Năm học {plan.year}", "truong": plan.school.name, **ocr}
         for row, section in zip(plan.rows, rec.sections):
             assert section.heading.startswith(row.tieu_chi + " ")
             assert section.budget == row.has_budget
