@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from congkhai.core import catalog
-from congkhai.core.text import TABLE_MARKER
+from congkhai.core.text import MONITOR_MARKER, TABLE_MARKER
 from congkhai.outputs.form import PLAN_SCHEMA, SCHOOL_SCHEMA
 from congkhai.core.loader import SCHOOL_FILE, load_school
 from congkhai.core.model import SCHOOL_YEAR, SLUG, PlanMeta, Row, School
@@ -60,6 +60,41 @@ BODY = """\
 
 <!-- Phân công thực hiện, kiểm tra, giám sát, chế độ báo cáo. -->
 """.format(marker=TABLE_MARKER)
+
+# The eight parts of Biểu 2 (Mẫu số 2, Phụ lục V, Thông tư 57/2026), with both tables in place.
+BODY_BIEU_2 = """\
+<!-- Phần thân theo Biểu 2 (Thông tư 57/2026): các mục I đến VIII; tiêu đề mục bắt đầu bằng «## ».
+     Những dòng chú thích như dòng này không hiện trên trang web; có thể xóa. -->
+
+## I. THÔNG TIN CHUNG
+
+<!-- Tên trường, loại hình, địa chỉ. -->
+
+## II. CĂN CỨ XÂY DỰNG KẾ HOẠCH
+
+<!-- Báo cáo tự đánh giá năm học trước, kết quả thực hiện kế hoạch năm trước, kế hoạch năm học... -->
+
+## III. MỤC ĐÍCH, YÊU CẦU
+
+<!-- Không lập kế hoạch cho mọi tiêu chí: chỉ các vấn đề ưu tiên. -->
+
+## IV. TÓM TẮT CÁC VẤN ĐỀ TRỌNG TÂM CẦN CẢI TIẾN
+
+## V. KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG
+
+<!-- Dòng dưới đây đánh dấu chỗ đặt bảng 10 cột (dựng từ mục cai_tien ở phần đầu); giữ nguyên. -->
+{marker}
+
+## VI. THEO DÕI VÀ ĐÁNH GIÁ THỰC HIỆN (GIÁM SÁT NỘI BỘ)
+
+<!-- Dòng dưới đây đánh dấu chỗ đặt bảng theo dõi (Cuối học kỳ I, Cuối năm học), dựng từ mục thuc_hien của
+     từng dòng; giữ nguyên. -->
+{monitor}
+
+## VII. TỔ CHỨC THỰC HIỆN
+
+## VIII. CƠ CHẾ ĐÁNH GIÁ VÀ BÁO CÁO
+""".format(marker=TABLE_MARKER, monitor=MONITOR_MARKER)
 
 
 def _is_required(info: FieldInfo) -> bool:
@@ -137,7 +172,8 @@ def plan_text(year: str, circular: str | None = None) -> str:
     lines = ["---", f"# yaml-language-server: $schema={PLAN_SCHEMA}"]
     lines += _fields(PlanMeta, given, "")
     lines.append("---")
-    return "\n".join(lines) + "\n\n" + BODY
+    form = catalog.find(circular) if circular else None
+    return "\n".join(lines) + "\n\n" + (BODY_BIEU_2 if form and form.checkpoints else BODY)
 
 
 def school_text() -> str:
@@ -191,11 +227,15 @@ def main(argv: list[str]) -> int:
     created: list[Path] = []
     circular = None
     profile = folder / SCHOOL_FILE
+    first = int(year[:4])
     if profile.exists():
         record = load_school(folder, ProblemList())
         if record is not None:
-            circular = catalog.circular_for_level(record.profile.cap_hoc).code
+            circular = catalog.circular_for_level(record.profile.cap_hoc, first).code
     else:
+        # From 2026-2027 one circular covers every level: a new school's plan can name it already.
+        governing = {c.code for c in catalog.circulars().values() if c.first_year is not None and c.governs(first)}
+        circular = governing.pop() if len(governing) == 1 else None
         folder.mkdir(parents=True, exist_ok=True)
         profile.write_text(school_text(), "utf-8")
         created.append(profile)

@@ -36,7 +36,7 @@ def _catalog_choices(schema: dict) -> dict:
     model cannot list them: adding a circular is adding a catalog file)."""
     props = schema.get("properties", {})
     if "thong_tu" in props:
-        props["thong_tu"]["enum"] = list(catalog.circulars())
+        props["thong_tu"]["enum"] = catalog.codes()
     if "mau_bang" in props:
         keys = list(dict.fromkeys(k for c in catalog.circulars().values() for k in c.layouts))
         props["mau_bang"] = {"anyOf": [{"enum": keys}, {"type": "null"}], **{k: v for k, v in props["mau_bang"].items() if k != "anyOf"}}

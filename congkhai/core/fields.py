@@ -106,7 +106,7 @@ ROW_FIELDS: tuple[RowField, ...] = (
     RowField(
         "kinh_phi", "Kinh phí", "Dự kiến kinh phí, số đồng viết liền không dấu chấm, ví dụ: 294157000.",
         kind=AMOUNT, caption="Số tiền", data_label="Kinh phí (đồng)", searchable=False,
-        header=r"kinh phi|nguon luc|tai chinh", header_rank=85, main=True,
+        header=r"kinh phi|tai chinh", header_rank=85, main=True,
     ),
     RowField(
         "kinh_phi_ghi_chu", "Ghi chú kinh phí",
@@ -147,6 +147,30 @@ ROW_FIELDS: tuple[RowField, ...] = (
         "(hoan-thanh, dang-thuc-hien, chua-hoan-thanh), ngay, ghi_chu và minh_chung.",
         kind=CHECKPOINTS, short="Thực hiện",
     ),
+    # The columns of Biểu 2 (Thông tư 57/2026) that the 2018 tables did not have.
+    RowField(
+        "muc_tieu", "Mục tiêu cải tiến", "Mục tiêu cải tiến (cột 3 của Biểu 2, Thông tư 57/2026).",
+        short="Mục tiêu", near="ket_qua_can_dat", header=r"^muc tieu", header_rank=12, long=True, main=True,
+    ),
+    RowField(
+        "chi_so", "Chỉ số đánh giá kết quả", "Chỉ số đánh giá kết quả (cột 5 của Biểu 2), ví dụ: 100% tổ chuyên môn có chuyên đề.",
+        short="Chỉ số", near="ket_qua_can_dat", header=r"chi so", header_rank=5, long=True, main=True,
+    ),
+    RowField(
+        "nguon_luc", "Nguồn lực bảo đảm",
+        "Nguồn lực bảo đảm (cột 8 của Biểu 2): kinh phí, con người, cơ sở vật chất, ghi như văn bản.",
+        short="Nguồn lực", near="kinh_phi", header=r"nguon luc", header_rank=84, main=True,
+    ),
+    RowField(
+        "minh_chung_du_kien", "Thông tin, dữ liệu hoặc minh chứng dự kiến",
+        "Thông tin, dữ liệu hoặc minh chứng dự kiến (cột 9 của Biểu 2).",
+        short="Minh chứng dự kiến", header=r"minh chung du kien|du lieu hoac minh chung", header_rank=3, main=True,
+    ),
+    RowField(
+        "muc_do_thuc_hien", "Mức độ thực hiện",
+        "Mức độ thực hiện (cột 10 của Biểu 2), ví dụ: Hoàn thành, Đang thực hiện, Chưa hoàn thành.",
+        short="Mức độ", header=r"muc do thuc hien|muc do hoan thanh", header_rank=4, main=True,
+    ),
 )
 
 
@@ -163,7 +187,8 @@ def checkpoint_text(point: object) -> str:
     if point.ngay:
         parts.append(f"({point.ngay:%d/%m/%Y})")
     text = " ".join(parts)
-    extra = "; ".join(x for x in (point.ghi_chu, ", ".join(point.minh_chung)) if x)
+    adjust = getattr(point, "dieu_chinh", None)
+    extra = "; ".join(x for x in (point.ghi_chu, ", ".join(point.minh_chung), adjust and f"Điều chỉnh: {adjust}") if x)
     return f"{text} – {extra}" if extra else text
 
 

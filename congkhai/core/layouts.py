@@ -62,6 +62,8 @@ class Layout:
     """The printed criterion column shows the title, not just the id."""
     numbered: bool = False
     """A row (1), (2), … under the printed header, as official forms number their columns."""
+    landscape_document: bool = False
+    """The whole document, not only its table, is printed on A4 landscape (Biểu 2 of Thông tư 57/2026)."""
 
     @property
     def fields(self) -> set[str]:
@@ -106,6 +108,7 @@ def layout_from(raw: dict) -> Layout:
         groups=raw.get("nhom_tieu_chuan", False),
         criterion_titles=raw.get("ten_tieu_chi", False),
         numbered=raw.get("danh_so_cot", False),
+        landscape_document=raw.get("ca_van_ban_ngang", False),
     )
 
 

@@ -228,9 +228,9 @@ def _check_against_catalog(
         return None  # already reported by the schema
     if not isinstance(code, str):
         return None
-    circ = catalog.circulars().get(code)
+    circ = catalog.find(code, school.profile.cap_hoc)
     if circ is None:
-        known = ", ".join(catalog.circulars())
+        known = ", ".join(catalog.codes())
         problems.add(path, parsed.line_of(("thong_tu",)), f"chưa có danh mục tiêu chí của Thông tư {code}; các thông tư có: {known}")
         return None
     _check_year(data, circ, path, parsed, problems)
@@ -253,7 +253,13 @@ def _check_against_catalog(
             continue  # the schema reports malformed ids
         cid = cid.strip()
         line = parsed.line_of(("cai_tien", i, "tieu_chi"))
-        if circ.criterion(cid) is None:
+        if cid.startswith("M4") and circ.top_level < 4:
+            problems.add(
+                path, line,
+                f"Thông tư {code} chỉ có Mức 1 và Mức {circ.top_level}, không có tiêu chí mức 4 («{cid}»); "
+                f"bỏ dòng này hoặc ghi tiêu chí {_criteria_hint(circ, '1.1')}",
+            )
+        elif circ.criterion(cid) is None:
             problems.add(
                 path, line,
                 f"tiêu chí «{cid}» không có trong Thông tư {code} ({circ.applies_to}); {_criteria_hint(circ, cid)}",
@@ -264,6 +270,7 @@ def _check_against_catalog(
                 f"tiêu chí {cid} đã có ở dòng {seen[cid]}; gộp hai dòng thành một (giải pháp là một danh sách)",
             )
         seen.setdefault(cid, line)
+        _check_level(row, circ, path, parsed.line_of(("cai_tien", i, "muc_tu_danh_gia")), problems)
     names = data.get("ten_tieu_chuan")
     for key in names if isinstance(names, dict) else {}:
         if key not in {s.id for s in circ.standards}:
@@ -281,13 +288,21 @@ def _check_year(data: dict, circ: catalog.Circular, path: Path, parsed: yamlfile
         return
     first = int(m[1])
     line = parsed.line_of(("thong_tu",))
-    newer = [c.code for c in catalog.circulars().values() if c.governs(first) and set(c.levels) & set(circ.levels)]
+    newer = list(dict.fromkeys(c.code for c in catalog.circulars().values() if c.governs(first) and set(c.levels) & set(circ.levels)))
     if circ.first_year is not None and first < circ.first_year:
         problems.add(path, line, f"Thông tư {circ.code} áp dụng từ năm học {circ.first_year}-{circ.first_year + 1}, "
                      f"nên không thể là căn cứ của kế hoạch năm học {year}" + (f"; năm học này theo Thông tư {', '.join(newer)}" if newer else ""))
     else:
         problems.add(path, line, f"Thông tư {circ.code} chỉ áp dụng đến năm học {circ.last_year}-{circ.last_year + 1}; "
                      f"kế hoạch năm học {year} nên theo Thông tư {', '.join(newer) or 'mới'}", level="warning")
+
+
+def _check_level(row: dict, circ: catalog.Circular, path: Path, line: int, problems: ProblemList) -> None:
+    """A self-assessed level the circular does not have (Mức 3 under Thông tư 57/2026)."""
+    level = row.get("muc_tu_danh_gia")
+    m = re.search(r"(\d)", str(level)) if level is not None else None
+    if m and int(m[1]) > circ.top_level:
+        problems.add(path, line, f"Thông tư {circ.code} chỉ có Mức 1 đến Mức {circ.top_level}; «{level}» không phải mức của thông tư này")
 
 
 def _criteria_hint(circ: catalog.Circular, wrong: str) -> str:

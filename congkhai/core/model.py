@@ -51,6 +51,7 @@ class TableLayout(StrEnum):
     MAU_9_COT = "9-cot"
     MAT_YEU_5_COT = "5-cot"
     GIAM_SAT_10_COT = "10-cot"
+    BIEU_2 = "bieu-2"
 
 
 class Progress(StrEnum):
@@ -194,6 +195,8 @@ class Checkpoint(_Strict):
         default_factory=list,
         description="Minh chứng: mô tả, đường dẫn tài liệu (https://...) hoặc mã minh chứng như [H1-1.2-01].",
     )
+    dieu_chinh: Text | None = Field(None, description="Điều chỉnh kế hoạch sau mốc này (nếu có).")
+    nguoi_danh_gia: Text | None = Field(None, description="Người hoặc bộ phận đánh giá, ví dụ: Hội đồng tự đánh giá.")
 
 
 def _row_field(f: RowField) -> tuple[object, object]:
@@ -220,8 +223,8 @@ class PlanMeta(_Strict):
     nam_hoc: Text = Field(description="Năm học, dạng 2024-2025.", json_schema_extra={"pattern": SCHOOL_YEAR.pattern})
     thong_tu: Text = Field(
         description=(
-            "Thông tư làm căn cứ, ví dụ 18/2018: 17/2018 (tiểu học), 18/2018 (THCS, THPT, nhiều cấp học), "
-            "19/2018 (mầm non), đến năm học 2025-2026."
+            "Thông tư làm căn cứ: từ năm học 2026-2027 là 57/2026 (mọi cấp học); đến năm học 2025-2026 là "
+            "17/2018 (tiểu học), 18/2018 (THCS, THPT, nhiều cấp học) hoặc 19/2018 (mầm non)."
         ),
     )
     co_quan_chu_quan: Text | None = Field(
@@ -241,7 +244,8 @@ class PlanMeta(_Strict):
         None,
         description=(
             "Mẫu bảng khi in; để trống thì dùng mẫu đầu tiên của thông tư. Thông tư 2018: 9-cot "
-            "(mẫu Công văn 5932), 5-cot (Mặt yếu / Biện pháp), 10-cot (có phân công giám sát và thời điểm báo cáo)."
+            "(mẫu Công văn 5932), 5-cot (Mặt yếu / Biện pháp), 10-cot (có phân công giám sát và thời điểm báo cáo). "
+            "Thông tư 57/2026: bieu-2 (Biểu 2, 10 cột)."
         ),
     )
     ten_tieu_chuan: dict[str, Text] = Field(

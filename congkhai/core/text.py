@@ -12,6 +12,9 @@ from functools import lru_cache
 
 TABLE_MARKER = "<!-- bang-ke-hoach -->"
 """Where a plan's body places the improvement table (the line editors write in the Markdown)."""
+MONITOR_MARKER = "<!-- bang-theo-doi -->"
+"""Where a plan's body places the monitoring table (Biểu 2, mục VI); without it the table follows
+the improvement table's section."""
 
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from congkhai.core import catalog
 from congkhai.core.model import Level, SourceKind, TableLayout
-from congkhai.core.text import TABLE_MARKER
+from congkhai.core.text import MONITOR_MARKER, TABLE_MARKER
 from congkhai.importer import body as body_md
 from congkhai.importer import header as hdr
 from congkhai.importer import ocr_table
@@ -68,19 +68,22 @@ def convert(source: Source) -> Plan:
     if level is None and code is None:
         raise ImportFailure(
             "không xác định được cấp học: văn bản không ghi tên trường (ví dụ «TRƯỜNG THCS …») "
-            "và không dẫn Thông tư 17, 18 hay 19/2018"
+            "và không dẫn thông tư nào có danh mục tiêu chí (17, 18, 19/2018 hoặc 57/2026)"
         )
     if level is None:
-        level = {"17/2018": Level.TIEU_HOC, "19/2018": Level.MAM_NON}.get(code) or (
+        level = {"17/2018": Level.TIEU_HOC, "19/2018": Level.MAM_NON}.get(code or "") or (
             Level.THPT if re.search(r"\bTHPT\b|trung học phổ thông", all_text) else Level.THCS
         )
         warnings.append(f"không thấy tên trường ghi cấp học; tạm ghi cấp học «{level.label}» theo Thông tư {code}")
-    expected = catalog.circular_for_level(level).code
-    if code != expected:
+    # A circular that fits the school's level is kept (the validator judges it against the year);
+    # otherwise the one a plan of this level and year follows.
+    expected = catalog.circular_for_level(level, int(h.nam_hoc[:4])).code
+    cited = catalog.find(code, level) if code else None
+    if cited is None or level not in cited.levels:
         if code and not is_ocr:
             warnings.append(f"văn bản dẫn Thông tư {code} nhưng trường là {level.label}; đã ghi Thông tư {expected}")
         code = expected
-    circular = catalog.circular(code)
+    circular = catalog.circular(code, level)
     order = {cid: n for n, cid in enumerate(circular.criteria)}
 
     def valid(cid: str) -> bool:
@@ -167,6 +170,8 @@ def convert(source: Source) -> Plan:
         )
 
     body = body_md.render(body_md.classify(body_items))
+    if circular.checkpoints:
+        body = _place_monitoring(body)
     meta = {
         "nam_hoc": h.nam_hoc,
         "thong_tu": code,
@@ -194,6 +199,20 @@ def convert(source: Source) -> Plan:
         slug=slug, year=h.nam_hoc, meta=meta, body=body, profile=profile, profile_note=school_note,
         unplaced=unplaced, structural=structural, corrections=h.corrections, warnings=warnings, rows=len(rows),
     )
+
+
+_MONITOR_HEADING = re.compile(r"^#{2,4} *(?:VI|6)\.? *THEO D[ÕO]I.*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _place_monitoring(body: str) -> str:
+    """The monitoring table goes at the end of the form's section VI (Theo dõi và đánh giá thực hiện)."""
+    m = _MONITOR_HEADING.search(body)
+    if not m:
+        return body
+    nxt = re.search(r"^#{2,4} ", body[m.end():], re.MULTILINE)
+    cut = m.end() + nxt.start() if nxt else len(body)
+    head, tail = body[:cut].rstrip("\n"), body[cut:]
+    return f"{head}\n\n{MONITOR_MARKER}\n" + (f"\n{tail}" if tail else "")
 
 
 def _line(blocks: list, i: int) -> int:

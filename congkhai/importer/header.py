@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from congkhai.core import catalog
 from congkhai.core.model import Level
 from . import ocr
 from .document import Para
@@ -28,7 +29,7 @@ _SIGNER = re.compile(
     r"(?:hi\w{1,2}u\s+tr\w{1,3}ng|t/m\b|kt\.|q\.|giam doc|thu truong|chu tich|pho hieu|lanh dao)"
 )
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
-_CIRCULAR = re.compile(r"(?:thong\s*tu|tt)\D{0,25}?(17|18|19)\s*/\s*20\d\d", re.IGNORECASE)
+_CIRCULAR = re.compile(r"(?:thong\s*tu|tt)\D{0,25}?(\d{1,3})\s*/\s*(20\d\d)", re.IGNORECASE)
 
 
 def is_motto(text: str) -> bool:
@@ -160,7 +161,12 @@ def _header_piece(h: Header, i: int, text: str, title_lines: list[str], in_title
         h.ten_truong = text
         return
     if _GOVERNING.match(f) and text.upper() == text and h.co_quan_chu_quan is None and h.ten_truong is None:
-        h.co_quan_chu_quan = text
+        # Both lines of the left block in one cell, split by a line break: «UBND XÃ … TRƯỜNG THCS …».
+        school = re.search(r"\sTR[ƯU]ỜNG\s+\S", text)
+        h.co_quan_chu_quan = text[: school.start()].strip() if school else text
+        if school:
+            h.ten_truong = text[school.start():].strip()
+            h.warnings.append(f"dòng đầu «{text}» gồm cơ quan chủ quản và tên trường; đã tách thành hai mục")
         return
     h.unplaced.append((i, text))
 
@@ -245,9 +251,16 @@ def level_of(name: str | None) -> Level | None:
 
 
 def circular_in(text: str) -> str | None:
-    """The circular the document cites ('Căn cứ Thông tư số 18/2018/TT-BGDĐT …')."""
-    m = _CIRCULAR.search(fold(text))
-    return f"{m.group(1)}/2018" if m else None
+    """The first circular with a catalog the document cites ('Căn cứ Thông tư số 18/2018/TT-BGDĐT …');
+    a scan's misread year still names a 2018 circular."""
+    known = catalog.codes()
+    for m in _CIRCULAR.finditer(fold(text)):
+        code = f"{int(m[1])}/{m[2]}"
+        if code in known:
+            return code
+        if m[1] in ("17", "18", "19"):
+            return f"{m[1]}/2018"
+    return None
 
 
 SCHOOL_IN_TEXT = re.compile(

@@ -57,7 +57,9 @@ def is_header_row(cells: list[str]) -> bool:
     # Header cells are short labels without criterion numbers; long cells are content.
     named = [column_of(c) if len(c) <= 80 and not re.search(r"\d[.,]\d", c) else None for c in filled]
     hits = sum(1 for n in named if n)
-    return hits >= max(3, (len(filled) * 2 + 2) // 3) and any(n in {"tieu_chi", "tieu_chuan"} for n in named)
+    # Biểu 2 (Thông tư 57/2026) has no criterion column: the criterion is named in «Nội dung cải tiến».
+    has_criterion = any(n in {"tieu_chi", "tieu_chuan"} for n in named) or BIEU_2_COLUMNS <= set(named)
+    return hits >= max(3, (len(filled) * 2 + 2) // 3) and has_criterion
 
 
 def is_numbering_row(cells: list[str]) -> bool:
@@ -66,8 +68,15 @@ def is_numbering_row(cells: list[str]) -> bool:
     return len(filled) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled)
 
 
+BIEU_2_COLUMNS = {"noi_dung", "muc_tieu", "chi_so"}
+"""Columns only Biểu 2 of Thông tư 57/2026 has (with «Nội dung cải tiến»)."""
+CRITERION_IN_TEXT = re.compile(r"\b(?:tiêu\s*chí|tc)\s*(\d\.\d{1,2})\b", re.IGNORECASE)
+
+
 def layout_of(columns: list[str | None]) -> TableLayout:
     names = set(columns)
+    if BIEU_2_COLUMNS <= names and "tieu_chi" not in names:
+        return TableLayout.BIEU_2
     if "diem_yeu" in names:
         return TableLayout.MAT_YEU_5_COT
     if names & {"giam_sat", "thoi_diem_bao_cao", "noi_dung"}:
@@ -192,6 +201,9 @@ class TableReader:
                 return
         std_i = self._index("tieu_chuan")
         crit_i = self._index("tieu_chi")
+        in_text = crit_i is None and self.layout == TableLayout.BIEU_2
+        if in_text:  # Biểu 2: «Tiêu chí 1.4: …» opens the «Nội dung cải tiến» cell
+            crit_i = self._index("noi_dung")
         std_text = texts[std_i] if std_i is not None and std_i < len(texts) else ""
         std_num = std_text if re.fullmatch(r"\d{1,2}", std_text) else None
         if std_num:
@@ -199,6 +211,8 @@ class TableReader:
         found = None
         if crit_i is not None and crit_i < len(texts) and texts[crit_i]:
             found = parse_criterion(texts[crit_i], std_num or self.standard, self.band, self.valid)
+            if in_text and found is None and (m := CRITERION_IN_TEXT.search(texts[crit_i])) and self.valid(m[1]):
+                found = (m[1], None)  # named inside the text, which stays whole
         new_row = found is not None
         if not new_row and tt and tt != self.last_tt and crit_i is not None and crit_i < len(texts) and texts[crit_i]:
             # A numbered row whose criterion cannot be read: keep every cell for the editor.
@@ -209,8 +223,10 @@ class TableReader:
             cid, title = found
             if cid[0].isdigit():
                 self.standard = cid.split(".")[0]
-            row = RowDraft(cid, line, title)
+            row = RowDraft(cid, line, None if in_text else title)
             self.rows.append(row)
+            if in_text:
+                row.add("noi_dung", [title] if title else cells[crit_i], False)
             label = LABELLED.match(squash(texts[crit_i]))
             if label and label.group(0) not in self.structural:
                 self.structural.append(label.group(0))  # "Tiêu chí", "TC": the id's label
@@ -235,6 +251,8 @@ class TableReader:
                     row.extra.append(("", extra))
                 continue
             name = self.columns[i]
+            if in_text and new_row and i == crit_i:
+                continue
             if name in {"tt"} or (name == "tieu_chi" and new_row) or (name == "tieu_chuan"):
                 if name == "tieu_chuan" and texts[i] and not std_num:
                     row.extra.append((self.header[i], texts[i]))

@@ -156,8 +156,8 @@ def convert_report(src: Source, given: dict[str, str | None]) -> Plan:
     warnings = list(src.warnings)
     if code and code != expected:
         warnings.append(f"báo cáo dẫn Thông tư {code} nhưng trường là {level.label}; đã ghi Thông tư {expected}")
-    circular = catalog.circular(expected)
     level = level or {"17/2018": Level.TIEU_HOC, "19/2018": Level.MAM_NON}.get(expected) or Level.THCS
+    circular = catalog.circular(expected, level)
 
     rows: dict[str, dict] = {}
     unplaced: list[str] = []

@@ -60,7 +60,7 @@ class Entry:
 
 def summary(plan: Plan) -> str:
     """Plain text: what the plan is about and how much money it asks for, from where."""
-    circ = catalog.circular(plan.meta.thong_tu)
+    circ = catalog.of(plan)
     crits = []
     for row in plan.rows:
         c = circ.criterion(row.tieu_chi)

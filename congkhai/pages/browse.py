@@ -114,7 +114,7 @@ def latest_plans(corpus: Corpus, n: int = LATEST) -> list[Plan]:
 
 def home_view(corpus: Corpus) -> dict:
     plans = corpus.plans
-    addressed = {(p.meta.thong_tu, r.tieu_chi) for p in plans for r in p.rows}
+    addressed = {(catalog.of(p).key, r.tieu_chi) for p in plans for r in p.rows}
     return {
         "schools": len(corpus.schools),
         "plans": len(plans),

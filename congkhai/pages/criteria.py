@@ -62,11 +62,11 @@ class CircularSummary:
 
 
 def mentions(corpus: Corpus) -> dict[tuple[str, str], list[Mention]]:
-    """(circular code, criterion id) -> rows addressing it, newest year first, then by school."""
+    """(catalog key, criterion id) -> rows addressing it, newest year first, then by school."""
     found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for plan in corpus.plans:
         for row in plan.rows:
-            found[(plan.meta.thong_tu, row.tieu_chi)].append(Mention(plan, row))
+            found[(catalog.of(plan).key, row.tieu_chi)].append(Mention(plan, row))
     for rows in found.values():
         rows.sort(key=lambda m: (-m.plan.first_year, fold(m.plan.school.name)))
     return found
@@ -78,7 +78,7 @@ def standard_counts(circ: Circular, index: dict[tuple[str, str], list[Mention]])
         StandardCounts(
             std,
             tuple(
-                CriterionCount(c, len({id(m.plan) for m in index.get((circ.code, c.id), [])}), c.url)
+                CriterionCount(c, len({id(m.plan) for m in index.get((circ.key, c.id), [])}), c.url)
                 for c in std.criteria
             ),
         )
@@ -90,14 +90,14 @@ def circular_summaries(corpus: Corpus) -> list[CircularSummary]:
     index = mentions(corpus)
     out = []
     for circ in catalog.circulars().values():
-        plans = [p for p in corpus.plans if p.meta.thong_tu == circ.code]
+        plans = [p for p in corpus.plans if catalog.of(p) is circ]
         out.append(
             CircularSummary(
                 circular=circ,
                 url=circ.url,
                 plans=len(plans),
                 schools=len({p.school.slug for p in plans}),
-                addressed=sum(1 for c in circ.criteria if index.get((circ.code, c))),
+                addressed=sum(1 for c in circ.criteria if index.get((circ.key, c))),
             )
         )
     return out
@@ -113,21 +113,21 @@ def criterion_pages(ctx: BuildContext) -> Iterator[PageSpec]:
     for circ in catalog.circulars().values():
         yield PageSpec(
             f"{circ.url}index.md",
-            f"Tiêu chí đánh giá theo Thông tư {circ.code} ({circ.applies_to})",
+            f"Tiêu chí đánh giá theo {circ.name} ({circ.applies_to})",
             "circular.html",
             {"circular": circ, "standards": standard_counts(circ, index)},
             kind="criterion",
             hide=("navigation", "toc"),
         )
         for crit in circ.criteria.values():
-            rows = index.get((circ.code, crit.id), [])
+            rows = index.get((circ.key, crit.id), [])
             base = crit.url
             standard = next(s for s in circ.standards if s.id == crit.standard)
             for pager, chunk in paginate(rows, base, ROWS_PER_PAGE):
                 suffix = f" – trang {pager.number}" if pager.number > 1 else ""
                 yield PageSpec(
                     pager.src_uri(),
-                    f"{crit.label}: {crit.title} (Thông tư {circ.code}){suffix}",
+                    f"{crit.label}: {crit.title} ({circ.name}){suffix}",
                     "criterion.html",
                     {
                         "circular": circ,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from congkhai.core import catalog
 from congkhai.core.catalog import Circular, Criterion
@@ -19,6 +19,7 @@ from congkhai.core.model import Plan, Row, SchoolRecord
 from congkhai.core.text import vn_date
 from congkhai.facts import budgets
 from congkhai.facts.context import BuildContext
+from congkhai.pages.monitoring import monitoring
 from congkhai.pages.spec import PageSpec
 
 # --- The improvement table --------------------------------------------------------------------
@@ -96,7 +97,7 @@ def cell(column: WebColumn, row: Row) -> Cell:
 
 def row_view(number: int, row: Row, circ: Circular, columns: list[WebColumn]) -> RowView:
     crit = circ.criterion(row.tieu_chi)
-    official = crit.title if crit else (row.ten_tieu_chi or "")
+    official = crit.wording(row.ten_tieu_chi) if crit else (row.ten_tieu_chi or "")
     own = row.ten_tieu_chi if row.ten_tieu_chi and _norm(row.ten_tieu_chi) != _norm(official) else None
     return RowView(
         number=number,
@@ -159,6 +160,8 @@ class PlanView:
     pdf_name: str | None  # None: the build's PDF policy gives this plan no PDF
     last_change: dt.date | None = None
     row_count: int = 0
+    monitoring: list = field(default_factory=list)
+    """The monitoring table's points (pages.monitoring), when the plan's form has one."""
 
     @property
     def school(self) -> SchoolRecord:
@@ -168,7 +171,7 @@ class PlanView:
 def plan_view(plan: Plan, last_change: dt.date | None = None, with_pdf: bool = True) -> PlanView:
     meta = plan.meta
     profile = plan.school.profile
-    circ = catalog.circular(meta.thong_tu)
+    circ = catalog.of(plan)
     columns = table_columns(catalog.plan_layout(plan), plan.rows)
     date = vn_date(meta.ngay_ban_hanh)
     place_date = ", ".join(x for x in (meta.dia_danh, date) if x)
@@ -189,6 +192,7 @@ def plan_view(plan: Plan, last_change: dt.date | None = None, with_pdf: bool = T
         pdf_name=plan.pdf_name if with_pdf else None,
         last_change=last_change,
         row_count=len(plan.rows),
+        monitoring=monitoring(plan),
     )
 
 

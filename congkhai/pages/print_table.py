@@ -123,7 +123,7 @@ def _standard_title(plan: Plan, circ: catalog.Circular, std: str) -> str:
 def table_lines(plan: Plan) -> list[Line]:
     """The printed table's lines in order: bands and standard headings only where the layout has them."""
     layout = catalog.plan_layout(plan)
-    circ = catalog.circular(plan.meta.thong_tu)
+    circ = catalog.of(plan)
     rows = list(plan.rows)
     lines: list[Line] = []
     if layout.groups:

@@ -8,13 +8,14 @@ itself is pages/print_table.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from congkhai.core import catalog
 from congkhai.core.layouts import Layout
 from congkhai.core.model import Plan
 from congkhai.facts.context import BuildContext
 from congkhai.pages.notices import ocr_notice
+from congkhai.pages.monitoring import monitoring
 from congkhai.pages.print_table import Line, column_widths, table_lines
 from congkhai.pages.spec import PageSpec
 
@@ -39,6 +40,8 @@ class PrintDoc:
     signer: str | None
     ocr_note: str | None
     pdf_name: str | None  # None: the build's PDF policy gives this plan no PDF (congkhai.pdf)
+    monitoring: list = field(default_factory=list)
+    """The monitoring table (Biểu 2, mục VI), when the plan's form has one."""
 
 
 
@@ -146,6 +149,7 @@ def print_doc(plan: Plan, with_pdf: bool = True) -> PrintDoc:
         signer=meta.nguoi_ky,
         ocr_note=notice.sentence if notice else None,
         pdf_name=plan.pdf_name if with_pdf else None,
+        monitoring=monitoring(plan),
     )
 
 

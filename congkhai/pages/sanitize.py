@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import nh3
 
-from congkhai.core.text import TABLE_MARKER
+import re
+
+from congkhai.core.text import MONITOR_MARKER, TABLE_MARKER
 
 
 TAGS = {
@@ -21,8 +23,10 @@ ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"}, "th": {"scope", "col
 
 
 def clean_html(html: str) -> str:
-    """Sanitise each part around the table marker, keeping the marker for the template."""
-    return TABLE_MARKER.join(
+    """Sanitise each part around the table markers, keeping the markers for the template."""
+    parts = re.split(f"({re.escape(TABLE_MARKER)}|{re.escape(MONITOR_MARKER)})", html)
+    return "".join(
+        part if i % 2 else
         nh3.clean(part, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener")
-        for part in html.split(TABLE_MARKER)
+        for i, part in enumerate(parts)
     )

@@ -73,10 +73,10 @@ def criteria_history(school: SchoolRecord) -> list[CriterionHistory]:
     seen: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for plan in school.plans:
         for row in plan.rows:
-            seen[(plan.meta.thong_tu, row.tieu_chi)][plan.year] = f"{plan.url}#{row.anchor}"
+            seen[(catalog.of(plan).key, row.tieu_chi)][plan.year] = f"{plan.url}#{row.anchor}"
     out = []
-    for (code, cid), years in seen.items():
-        circ = catalog.circular(code)
+    for (key, cid), years in seen.items():
+        circ = catalog.circular(key)
         crit = circ.criterion(cid)
         out.append(
             CriterionHistory(

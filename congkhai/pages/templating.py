@@ -13,9 +13,10 @@ from pathlib import Path
 from congkhai.core import catalog
 from congkhai.core.fields import ROW_FIELDS
 from congkhai.core.model import Corpus, Plan
-from congkhai.core.text import TABLE_MARKER, vn_date, vn_number, vnd
+from congkhai.core.text import MONITOR_MARKER, TABLE_MARKER, vn_date, vn_number, vnd
 from congkhai.facts.context import BuildContext
 from congkhai.pages import notices
+from congkhai.pages.monitoring import COLUMNS as MONITOR_COLUMNS
 
 
 def edit_base(repo_url: str | None, edit_uri: str | None, docs_dir: str) -> str | None:
@@ -53,6 +54,8 @@ def install(env, ctx: BuildContext, views: dict[str, Callable[[Corpus], dict]]) 
     env.filters["vn_number"] = vn_number
     env.globals["corpus"] = ctx.corpus
     env.globals["table_marker"] = TABLE_MARKER
+    env.globals["monitor_marker"] = MONITOR_MARKER
+    env.globals["monitor_columns"] = MONITOR_COLUMNS
     env.globals["row_fields"] = ROW_FIELDS
     env.globals["circulars"] = catalog.circulars()
     env.globals["circular"] = catalog.circular

@@ -134,8 +134,20 @@
 
   /* ---------------------------------------------------------------- checks before sending */
 
-  function circularByCode(code) {
-    return data ? data.thong_tu.filter(function (c) { return c.ma === code; })[0] : null;
+  /* A circular may have one catalog per kind of school (57/2026: mầm non, phổ thông): the school's level picks it. */
+  function circularByCode(code, level) {
+    if (!data) return null;
+    var same = data.thong_tu.filter(function (c) { return c.ma === code; });
+    level = level === undefined ? currentLevel() : level;
+    return same.filter(function (c) { return !level || c.cap_hoc.indexOf(level) >= 0; })[0] || same[0] || null;
+  }
+  function currentLevel() {
+    var known = schools[clean($("ck-truong").value).toLowerCase()];
+    return known ? known.cap_hoc : $("ck-t-cap-hoc").value;
+  }
+  /* Whether a catalog governs plans of the school year starting in `first` (tu_nam_hoc/den_nam_hoc). */
+  function governs(c, first) {
+    return (!c.tu_nam_hoc || first >= c.tu_nam_hoc) && (!c.den_nam_hoc || first <= c.den_nam_hoc);
   }
   function levelName(code) {
     var lv = data ? data.cap_hoc.filter(function (l) { return l.ma === code; })[0] : null;
@@ -160,9 +172,13 @@
     if (!f.year) p.push("Chưa chọn năm học.");
     if (!f.circular) p.push("Chưa chọn thông tư.");
     var level = isNew ? f.profile.cap_hoc : (schools[f.slug] || {}).cap_hoc;
-    var circ = circularByCode(f.circular);
+    var circ = circularByCode(f.circular, level || "");
     if (circ && level && circ.cap_hoc.indexOf(level) < 0) {
       p.push("Thông tư " + f.circular + " áp dụng cho " + circ.ap_dung + ", nhưng trường là cấp " + levelName(level) + ".");
+    }
+    var first = parseInt(f.year, 10);
+    if (circ && first && circ.tu_nam_hoc && first < circ.tu_nam_hoc) {
+      p.push("Thông tư " + f.circular + " áp dụng từ năm học " + circ.tu_nam_hoc + "-" + (circ.tu_nam_hoc + 1) + ", không thể là căn cứ của kế hoạch năm học " + f.year + ".");
     }
     if (!f.rows.length) p.push("Bảng kế hoạch cần ít nhất một dòng: bấm «Thêm dòng».");
     var seen = {};
@@ -338,12 +354,15 @@
     return box;
   }
 
+  /* The circular a plan of this level and school year follows (from 2026-2027: Thông tư 57/2026). */
   function chooseCircularFor(level) {
     var lv = data.cap_hoc.filter(function (l) { return l.ma === level; })[0];
-    if (lv && $("ck-thong-tu").value !== lv.thong_tu) {
-      $("ck-thong-tu").value = lv.thong_tu;
-      refreshCriteria();
-    }
+    if (!lv) return;
+    var first = parseInt($("ck-nam-hoc").value, 10);
+    var fits = data.thong_tu.filter(function (c) { return c.cap_hoc.indexOf(level) >= 0 && first && governs(c, first); })[0];
+    var code = fits ? fits.ma : lv.thong_tu;
+    if ($("ck-thong-tu").value !== code) $("ck-thong-tu").value = code;
+    refreshCriteria();
   }
 
   function refreshCriteria() {
@@ -405,7 +424,9 @@
     schoolYears();
     var tt = $("ck-thong-tu");
     option(tt, "", "— Chọn thông tư —");
-    data.thong_tu.forEach(function (c) { option(tt, c.ma, "Thông tư " + c.ma + " (" + c.ap_dung + ")"); });
+    var kinds = {};
+    data.thong_tu.forEach(function (c) { (kinds[c.ma] = kinds[c.ma] || []).push(c.ap_dung); });
+    Object.keys(kinds).forEach(function (code) { option(tt, code, "Thông tư " + code + " (" + kinds[code].join("; ") + ")"); });
     var lvSel = $("ck-t-cap-hoc");
     option(lvSel, "", "— Chọn cấp học —");
     data.cap_hoc.forEach(function (l) { option(lvSel, l.ma, l.ten); });
@@ -422,6 +443,7 @@
         if (known) chooseCircularFor(known.cap_hoc);
       }
       if (e.target === lvSel && lvSel.value) chooseCircularFor(lvSel.value);
+      if (e.target === $("ck-nam-hoc") && currentLevel()) chooseCircularFor(currentLevel());
       update();
     };
     form.addEventListener("input", react);

@@ -130,10 +130,10 @@ def test_form_for_a_new_school_makes_a_valid_profile_and_plan(page, tmp_path):
     page.dispatch_event("#ck-truong", "change")
     assert page.is_visible("#ck-ho-so")
     page.fill("#ck-t-ten", "Trường Tiểu học Mới")
+    page.select_option("#ck-nam-hoc", "2024-2025")
     page.select_option("#ck-t-cap-hoc", "tieu-hoc")
     assert page.input_value("#ck-thong-tu") == "17/2018"
     page.fill("#ck-t-bien-tap", "@co-lan, thay-binh")
-    page.select_option("#ck-nam-hoc", "2024-2025")
     _fill_row(page.locator("#ck-dong .ck-row").nth(0), "1.1", diem_yeu="Chưa có kế hoạch chiến lược.")
 
     plan_name, plan = _link(page, "#ck-mo-github")
@@ -151,6 +151,7 @@ def test_form_for_a_new_school_makes_a_valid_profile_and_plan(page, tmp_path):
 def test_form_blocks_the_link_until_the_plan_is_valid(page):
     page.fill("#ck-truong", "thcs-tan-son-go-vap")
     page.dispatch_event("#ck-truong", "change")
+    page.select_option("#ck-nam-hoc", "2023-2024")  # a year of the 2018 circulars
     assert page.get_attribute("#ck-mo-github", "aria-disabled") == "true"
     assert page.get_attribute("#ck-mo-github", "href") is None
     assert "Dòng 1: chưa chọn tiêu chí." in page.text_content("#ck-loi")
@@ -171,6 +172,34 @@ def test_form_blocks_the_link_until_the_plan_is_valid(page):
     assert page.get_attribute("#ck-mo-github", "href").startswith(REPO + "/new/main?filename=")
 
 
+def test_form_for_a_2026_2027_plan_follows_tt57_with_the_bieu_2_columns(page, site, tmp_path):
+    page.fill("#ck-truong", "thcs-tan-son-go-vap")
+    page.dispatch_event("#ck-truong", "change")
+    page.select_option("#ck-nam-hoc", "2026-2027")
+    assert page.input_value("#ck-thong-tu") == "57/2026"
+    row = page.locator("#ck-dong .ck-row").nth(0)
+    options = row.locator('[data-row="tieu_chi"] option').evaluate_all("els => els.map(e => e.value)")
+    assert "4.3" in options and "3.5" in options and "3.6" not in options and not any(o.startswith("M4") for o in options)
+    _fill_row(row, "3.2", noi_dung="Giáo viên ít dùng dữ liệu đánh giá.", muc_tieu="Mỗi tổ một chuyên đề.",
+              giai_phap="Sinh hoạt chuyên môn hằng tháng", chi_so="4 chuyên đề", nguon_luc="Không phát sinh kinh phí",
+              minh_chung_du_kien="Biên bản sinh hoạt", muc_do_thuc_hien="Đang thực hiện")
+    assert page.text_content("#ck-loi").strip() == ""
+    filename, value = _link(page, "#ck-mo-github")
+    profile = (ROOT / "plans" / "thcs-tan-son-go-vap" / "truong.yml").read_text("utf-8")
+    done = _validate(tmp_path, {filename: value, "plans/thcs-tan-son-go-vap/truong.yml": profile})
+    assert done.returncode == 0, done.stdout + done.stderr
+    corpus, _ = load_corpus(tmp_path / "plans")
+    [plan] = corpus.schools["thcs-tan-son-go-vap"].plans
+    assert plan.meta.thong_tu == "57/2026"
+    [r] = plan.rows
+    assert (r.muc_tieu, r.chi_so, r.nguon_luc, r.muc_do_thuc_hien) == (
+        "Mỗi tổ một chuyên đề.", "4 chuyên đề", "Không phát sinh kinh phí", "Đang thực hiện")
+    page.select_option("#ck-thong-tu", "57/2026")
+    page.select_option("#ck-nam-hoc", "2020-2021")
+    page.select_option("#ck-thong-tu", "57/2026")  # kept against the year: the form says why it cannot be
+    assert "áp dụng từ năm học 2026-2027" in page.text_content("#ck-loi")
+
+
 def test_form_points_to_the_existing_file_for_a_known_year(page, site):
     school = next(s for s in _schools(site) if s["nam_hoc"])
     page.fill("#ck-truong", school["ma"])
@@ -185,6 +214,7 @@ def test_form_points_to_the_existing_file_for_a_known_year(page, site):
 
 def test_form_keeps_a_draft_on_the_device(page, base_url):
     page.fill("#ck-truong", "thcs-tan-son-go-vap")
+    page.select_option("#ck-nam-hoc", "2023-2024")  # 3.6 is a criterion of the 2018 circulars
     page.fill("#ck-nguoi-ky", "Hoàng Thị Thu")
     _fill_row(page.locator("#ck-dong .ck-row").nth(0), "3.6", diem_yeu="Máy tính thư viện còn ít.")
     text = page.input_value("#ck-tep")
@@ -213,4 +243,3 @@ def test_form_page_loads_nothing_from_other_hosts(browser, base_url):
     assert {u for host, u in requests if host not in (own, THEME_REPO_FACTS)} == set()
     fetched = {urlsplit(u).path for host, u in requests if host == own}
     assert {"/assets/them-ke-hoach.js", "/assets/tieu-chi.json", "/assets/truong.json"} <= fetched
-

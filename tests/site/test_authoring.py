@@ -19,7 +19,8 @@ from congkhai.core.loader import load_corpus
 
 def test_built_site_ships_the_form_data(site):
     data = json.loads((site / "assets" / "tieu-chi.json").read_text("utf-8"))
-    assert {c["ma"] for c in data["thong_tu"]} == {"17/2018", "18/2018", "19/2018"}
+    assert {c["ma"] for c in data["thong_tu"]} == {"17/2018", "18/2018", "19/2018", "57/2026"}
+    assert {c["ky_hieu"] for c in data["thong_tu"] if c["ma"] == "57/2026"} == {"tt57-mam-non", "tt57-pho-thong"}
     schools = _schools(site)
     corpus, _ = load_corpus(ROOT / "plans")
     assert [s["ma"] for s in schools] == sorted(corpus.schools)

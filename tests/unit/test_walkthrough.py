@@ -134,9 +134,8 @@ def test_readme_says_which_layouts_print_on_landscape_pages_as_the_layouts_do():
     assert sentence, "README must say which tables print on landscape pages"
     landscape = {int(n) for n in re.findall(r"(\d+)-", sentence[1])}
     layouts = {k: v for c in catalog.circulars().values() for k, v in c.layouts.items()}
-    width = {k: int(k.split("-")[0]) for k in layouts}
-    assert landscape == {width[k] for k, v in layouts.items() if v.landscape}
-    assert not layouts[f"{sentence[2]}-cot"].landscape
+    assert landscape == {len(v.columns) for v in layouts.values() if v.landscape}
+    assert all(not v.landscape for v in layouts.values() if len(v.columns) == int(sentence[2]))
 
 
 def test_pyproject_licence_is_an_spdx_string():

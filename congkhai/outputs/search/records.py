@@ -99,7 +99,7 @@ def _school_filters(school: SchoolRecord) -> dict[str, list[str]]:
 
 
 def _criterion_title(plan: Plan, row: Row) -> str:
-    official = catalog.circular(plan.meta.thong_tu).criterion(row.tieu_chi)
+    official = catalog.of(plan).criterion(row.tieu_chi)
     return row.ten_tieu_chi or (official.title if official else "")
 
 
