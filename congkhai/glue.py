@@ -21,7 +21,7 @@ from congkhai.facts.address import published_path
 from congkhai.facts.context import BuildContext
 from congkhai.outputs import exports, feeds, form
 from congkhai.outputs.search import pagefind
-from congkhai.pages import minify, sanitize, templating
+from congkhai.pages import material_markup, minify, sanitize, templating
 from congkhai.pages.families import VIEWS, site_pages
 from congkhai.pages.spec import PageSpec
 
@@ -162,8 +162,14 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    """Every page leaves without Jinja's indentation (congkhai/pages/minify.py: the site must stay small)."""
-    return minify.html(output)
+    """Every page leaves without Jinja's indentation (congkhai/pages/minify.py: the site must stay
+    small) and with Material's invalid markup corrected (congkhai/pages/material_markup.py)."""
+    return minify.html(material_markup.html(output))
+
+
+def on_post_template(output, template_name, config):
+    """The same for the pages MkDocs renders from a bare template (404.html)."""
+    return minify.html(material_markup.html(output)) if template_name.endswith(".html") else output
 
 
 def on_post_build(config):

@@ -42,5 +42,9 @@ def on_post_page(output, page, config):
     return glue.on_post_page(output, page, config)
 
 
+def on_post_template(output_content, template_name, config):
+    return glue.on_post_template(output_content, template_name, config)
+
+
 def on_post_build(config):
     return glue.on_post_build(config)

@@ -13,13 +13,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from congkhai.core import catalog
+from congkhai.core import bodycheck, catalog, limits, walk
 from congkhai.core import yamlfile
 from congkhai.core.model import CRITERION_ID, SCHOOL_YEAR, SLUG, Corpus, Plan, PlanMeta, School, SchoolRecord
 from congkhai.core.problems import ProblemList
 
-MAX_FILE_BYTES = 1_000_000
-SCHOOL_FILE = "truong.yml"
+SCHOOL_FILE = walk.SCHOOL_FILE
 YEAR_FILE = re.compile(r"^\d{4}-\d{4}\.md$")
 # Cells are plain text: any markup there is a mistake or an attack.
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -39,8 +38,8 @@ def read_text(path: Path, problems: ProblemList) -> str | None:
     """Read a UTF-8 text file; BOM and CRLF are accepted, anything else is reported."""
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.add(path, 1, f"tệp quá lớn ({size / 1_000_000:.1f} MB); mỗi tệp tối đa 1 MB")
+        if size > limits.FILE_BYTES:
+            problems.add(path, 1, f"tệp quá lớn ({size / 1_000_000:.1f} MB); mỗi tệp tối đa {limits.FILE_BYTES // 1_000_000} MB")
             return None
         raw = path.read_bytes()
     except OSError as e:
@@ -95,6 +94,12 @@ _MESSAGES = {
     "too_short": "«{field}» không được để trống",
     "string_too_short": "«{field}» quá ngắn",
     "bool_type": "«{field}» phải là true hoặc false",
+    "bool_parsing": "«{field}» phải là true hoặc false",
+    "int_parsing_size": "«{field}» là số quá lớn",
+    "too_long": "«{field}» có quá nhiều mục",
+    "string_too_long": "«{field}» quá dài",
+    "float_type": "«{field}» phải là một số",
+    "float_parsing": "«{field}» phải là một số",
 }
 
 
@@ -111,10 +116,18 @@ def _translate(error: dict, model: type[BaseModel]) -> str:
         return str(error["msg"]).removeprefix("Value error, ")
     template = _MESSAGES.get(kind)
     if template:
-        expected = (error.get("ctx") or {}).get("expected", "")
-        expected = re.sub(r" or (?='[^']*'$)", " hoặc ", str(expected))  # pydantic joins the last choice with "or"
+        expected = _choices((error.get("ctx") or {}).get("expected", ""))
         return template.format(field=field, expected=expected)
-    return f"«{field}» không hợp lệ ({error['msg']})"
+    return f"«{field}» không hợp lệ; xem mô tả của mục này trong mẫu kế hoạch (docs/mau-ke-hoach.md)"
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" as «a», «b» hoặc «c»."""
+    names = re.findall(r"'([^']*)'", expected)
+    if not names:
+        return expected
+    quoted = [f"«{n}»" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " hoặc " + quoted[-1]
 
 
 def _row_model(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
@@ -167,13 +180,15 @@ def load_school(folder: Path, problems: ProblemList) -> SchoolRecord | None:
 _CLEAN: dict[Path, tuple[tuple, PlanMeta, str, dict]] = {}
 
 
-def load_plan(path: Path, school: SchoolRecord, problems: ProblemList) -> Plan | None:
+def load_plan(path: Path, school: SchoolRecord | None, problems: ProblemList) -> Plan | None:
+    """Load one plan; with school None (its profile has errors) the plan is still checked, so an
+    editor sees both files' problems in one run, but nothing is returned."""
     if not YEAR_FILE.match(path.name):
         problems.add(path, 1, f"tên tệp «{path.name}» phải là năm học, ví dụ 2024-2025.md")
         return None
     try:
         st = path.stat()
-        key = (st.st_mtime_ns, st.st_size, school.profile.cap_hoc)
+        key = (st.st_mtime_ns, st.st_size, school.profile.cap_hoc) if school else None
     except OSError:
         key = None
     hit = _CLEAN.get(path)
@@ -194,6 +209,10 @@ def load_plan(path: Path, school: SchoolRecord, problems: ProblemList) -> Plan |
         return None
     before, reported = len(problems.errors), len(problems)
     data = parsed.value
+    rows = data.get("cai_tien") if isinstance(data, dict) else None
+    if isinstance(rows, list) and len(rows) > limits.ROWS:
+        problems.add(path, parsed.line_of(("cai_tien",)), f"bảng kế hoạch có {len(rows)} dòng; tối đa {limits.ROWS} dòng")
+        return None
     meta = _validate(PlanMeta, data, parsed, path, problems)
     if isinstance(data, dict):
         _check_cells(data, parsed, path, problems)
@@ -206,11 +225,13 @@ def load_plan(path: Path, school: SchoolRecord, problems: ProblemList) -> Plan |
     if active:
         line = body_line + body[: active.start()].count("\n")
         problems.add(path, line, f"nội dung chứa mã có thể chạy được («{active.group(0).strip()}»); hãy bỏ đi")
+    for offset, message in bodycheck.problems(body):
+        problems.add(path, body_line + offset, message)
     stray = STRAY_KEY.search(body)
     if stray:
         line = body_line + body[: stray.start()].count("\n")
         problems.add(path, line, f"mục «{stray[1]}» nằm sau dòng «---» kết thúc phần đầu nên không được đọc; hãy chuyển lên trên dòng đó")
-    if meta is None or len(problems.errors) > before:
+    if meta is None or len(problems.errors) > before or school is None:
         return None
     if key is not None and len(problems) == reported:  # a plan with warnings is read again, to repeat them
         _CLEAN[path] = (key, meta, body, parsed.lines)
@@ -218,7 +239,7 @@ def load_plan(path: Path, school: SchoolRecord, problems: ProblemList) -> Plan |
 
 
 def _check_against_catalog(
-    data: dict, school: SchoolRecord, path: Path, parsed: yamlfile.Parsed, problems: ProblemList
+    data: dict, school: SchoolRecord | None, path: Path, parsed: yamlfile.Parsed, problems: ProblemList
 ) -> catalog.Circular | None:
     """Checks that need the official catalog, run on the raw values so they add to schema errors;
     returns the plan's circular when the catalog has it."""
@@ -228,7 +249,7 @@ def _check_against_catalog(
         return None  # already reported by the schema
     if not isinstance(code, str):
         return None
-    circ = catalog.find(code, school.profile.cap_hoc)
+    circ = catalog.find(code, school.profile.cap_hoc if school else None)
     if circ is None:
         known = ", ".join(catalog.codes())
         problems.add(path, parsed.line_of(("thong_tu",)), f"chưa có danh mục tiêu chí của Thông tư {code}; các thông tư có: {known}")
@@ -240,7 +261,7 @@ def _check_against_catalog(
             path, parsed.line_of(("mau_bang",)),
             f"mẫu bảng «{layout}» không thuộc Thông tư {code}; các mẫu có: {', '.join(circ.layouts)}",
         )
-    if school.profile.cap_hoc not in circ.levels:
+    if school is not None and school.profile.cap_hoc not in circ.levels:
         problems.add(
             path, parsed.line_of(("thong_tu",)),
             f"thông tư {code} áp dụng cho {circ.applies_to}, nhưng hồ sơ trường ghi cấp học «{school.profile.cap_hoc.label}»",
@@ -306,16 +327,17 @@ def _check_level(row: dict, circ: catalog.Circular, path: Path, line: int, probl
 
 
 def _criteria_hint(circ: catalog.Circular, wrong: str) -> str:
-    """The criteria of the same standard; when the standard itself is wrong, which standards there
-    are (a list of standards is not a list of criteria: «hợp lệ: 1, 2, 3» read as criteria)."""
+    """The valid criteria of the same standard, or (no such standard) each standard's range."""
     standard = wrong.split(".")[0]
     same = [c.id for c in circ.criteria.values() if c.standard == standard]
     if same:
         return "các tiêu chí hợp lệ: " + ", ".join(same)
-    standards = ", ".join(s.id for s in circ.standards if s.id != "M4")
-    level4 = any(s.id == "M4" for s in circ.standards)
-    return (f"thông tư này có các tiêu chuẩn {standards}{' và mức 4 (M4)' if level4 else ''}; "
-            f"mã tiêu chí viết như «{next(iter(circ.criteria))}»{' hoặc «M4.1»' if level4 else ''}")
+    ranges = []
+    for s in circ.standards:
+        ids = [c.id for c in circ.criteria.values() if c.standard == s.id]
+        if ids:
+            ranges.append(ids[0] if len(ids) == 1 else f"{ids[0]} đến {ids[-1]}")
+    return f"không có tiêu chuẩn {standard}; các tiêu chí hợp lệ: " + ", ".join(ranges)
 
 
 def _check_cells(data: object, parsed: yamlfile.Parsed, path: Path, problems: ProblemList, loc: tuple = ()) -> None:
@@ -337,28 +359,32 @@ def _check_cells(data: object, parsed: yamlfile.Parsed, path: Path, problems: Pr
 
 
 def load_corpus(root: Path) -> tuple[Corpus, ProblemList]:
-    """Load every school and plan under root (the plans/ folder)."""
+    """Load every school and plan under root (the plans/ folder); report whatever is not read."""
     problems = ProblemList()
     corpus = Corpus()
     root = Path(root)
     if not root.is_dir():
         problems.add(root, 1, "không tìm thấy thư mục kế hoạch")
         return corpus, problems
-    for stray in sorted(root.glob("*.md")):
-        problems.add(stray, 1, "kế hoạch phải nằm trong thư mục của trường: plans/<mã-trường>/<năm-học>.md")
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        school = load_school(folder, problems)
-        if school is None:
+    top = walk.entries(root, limits.FILES, problems)
+    if top is None:
+        return corpus, problems
+    left = limits.FILES - len(top)
+    for folder in walk.report_root(top, problems):
+        inside = walk.entries(folder, min(limits.FILES_PER_SCHOOL, left), problems)
+        if inside is None:
+            if left < limits.FILES_PER_SCHOOL:
+                problems.add(root, 1, f"thư mục kế hoạch có quá nhiều tệp (trên {limits.FILES}); không đọc tiếp")
+                break
             continue
-        for path in sorted(folder.glob("*.md")):
+        left -= len(inside)
+        school = load_school(folder, problems)
+        for path in (p for p in inside if p.suffix == ".md" and p.is_file()):
             plan = load_plan(path, school, problems)
-            if plan is not None:
+            if plan is not None and school is not None:
                 school.plans.append(plan)
-        school.plans.sort(key=lambda p: p.year, reverse=True)
-        for extra in sorted(folder.iterdir()):
-            if extra.is_dir() or (extra.suffix not in {".md", ".yml"} and not extra.name.startswith(".")):
-                problems.add(extra, 1, "tệp hoặc thư mục lạ trong thư mục trường; chỉ có truong.yml và các tệp <năm-học>.md", "warning")
-            elif extra.suffix == ".yml" and extra.name != SCHOOL_FILE:
-                problems.add(extra, 1, f"hồ sơ trường phải tên là {SCHOOL_FILE}", "warning")
-        corpus.schools[school.slug] = school
+        walk.report_school(inside, problems)
+        if school is not None:
+            school.plans.sort(key=lambda p: p.year, reverse=True)
+            corpus.schools[school.slug] = school
     return corpus, problems

@@ -20,6 +20,7 @@ SHARD_KINDS = "plan,school,print,embed"  # page kinds that belong to one school:
 SHARD_PAGE_DIRS = ("truong", "nhung")  # where those pages live: <dir>/<school-slug>/...
 
 MERGED_SEARCH_TEMPLATE = "shards/tim-kiem-gop.html"  # in overrides/: the merged-search page of the demo
+MERGED_SEARCH_SCRIPT = Path(__file__).with_name("tim-kiem-gop.js")  # its script (a file for the CSP; not in overrides/, which every site copies)
 
 
 def split_by_province(plans: Path, k: int) -> list[dict]:
@@ -87,6 +88,7 @@ def shard_demo(k: int, per_shard: int, out: Path, seed: int = 1) -> int:
     page.parent.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True)
     page.write_text(env.get_template(MERGED_SEARCH_TEMPLATE).render(bundles=bundles), encoding="utf-8")
+    shutil.copyfile(MERGED_SEARCH_SCRIPT, page.parent / MERGED_SEARCH_SCRIPT.name)
     (site / "manh.json").write_text(json.dumps({"shards": shards, "shared_bundle": "/pagefind/"}, ensure_ascii=False, indent=2),
                                     encoding="utf-8")
     print("\nJobs (each one machine; in CI a matrix job per shard):")

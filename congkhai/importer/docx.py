@@ -12,20 +12,34 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from congkhai.core import limits
+
 from .document import Block, ImportFailure, Para, Table
 from .layout import is_header_row
 from .vn import nfc, squash
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_UNPACKED = 200 * 1024 * 1024
 
 
 def _check_zip(path: Path) -> None:
+    """Refuse a zip bomb before anything is unpacked: too many members, too much in total, or one
+    member packed far tighter than any Word XML (sizes as the archive declares them; zipfile
+    itself stops reading a member at its declared size)."""
     try:
         with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
-                raise ImportFailure(f"tệp «{path.name}» khi giải nén quá lớn (trên 200 MB); không đọc tiếp")
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            too_big = f"tệp «{path.name}» khi giải nén quá lớn"
+            if len(infos) > limits.DOCX_MEMBERS:
+                raise ImportFailure(f"{too_big} ({len(infos)} tệp bên trong; tối đa {limits.DOCX_MEMBERS}); không đọc tiếp")
+            if sum(i.file_size for i in infos) > limits.DOCX_UNPACKED_BYTES:
+                raise ImportFailure(f"{too_big} (trên {limits.DOCX_UNPACKED_BYTES // 1024 // 1024} MB); không đọc tiếp")
+            for i in infos:
+                if i.file_size > 1024 * 1024 and i.file_size > limits.DOCX_RATIO * max(i.compress_size, 1):
+                    raise ImportFailure(
+                        f"{too_big}: «{i.filename}» nén {i.file_size // max(i.compress_size, 1)} lần, "
+                        f"văn bản Word thật không quá {limits.DOCX_RATIO} lần (có thể là tệp «bom nén»); không đọc tiếp"
+                    )
             if "word/document.xml" not in names:
                 raise ImportFailure(
                     f"tệp «{path.name}» không phải văn bản Word (.docx) (có thể là tệp Excel hoặc PowerPoint đổi tên); "

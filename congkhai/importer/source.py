@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import ocr, pdf, text
+from congkhai.core import limits
+
 from .document import ImportFailure, Source
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_PDF_BYTES = 100 * 1024 * 1024  # reports keep their photos and scanned annexes
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -33,7 +33,7 @@ def read(path: Path) -> Source:
         raise ImportFailure(_convert_hint(path, f"văn bản dạng {suffix}"), 2)
     try:
         size = path.stat().st_size
-        limit = MAX_PDF_BYTES if suffix == ".pdf" else MAX_BYTES
+        limit = {".pdf": limits.IMPORT_PDF_BYTES, ".docx": limits.IMPORT_BYTES}.get(suffix, limits.TXT_BYTES)
         if size > limit:
             raise ImportFailure(
                 f"tệp «{path.name}» quá lớn ({size / 1024 / 1024:.1f} MB); kế hoạch cải tiến thường dưới 5 MB, "

@@ -313,8 +313,7 @@
   function schoolYears() {
     var now = new Date();
     var start = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
-    var sel = $("ck-nam-hoc");
-    option(sel, "", "— Chọn năm học —");
+    var sel = $("ck-nam-hoc"); // its empty first option is in the page (a required <select> needs one)
     for (var y = start + 1; y >= 2018; y--) option(sel, y + "-" + (y + 1), y + "-" + (y + 1));
     sel.value = start + "-" + (start + 1);
   }
@@ -422,8 +421,7 @@
       if (f.kieu === "amount") BARE[f.ma] = 1;
     });
     schoolYears();
-    var tt = $("ck-thong-tu");
-    option(tt, "", "— Chọn thông tư —");
+    var tt = $("ck-thong-tu"); // its empty first option is in the page
     var kinds = {};
     data.thong_tu.forEach(function (c) { (kinds[c.ma] = kinds[c.ma] || []).push(c.ap_dung); });
     Object.keys(kinds).forEach(function (code) { option(tt, code, "Thông tư " + code + " (" + kinds[code].join("; ") + ")"); });

@@ -11,7 +11,8 @@ from support.shards_fixtures import (
 def test_merged_search_finds_both_shards(demo, serve, page):
     base = serve(demo / "site")
     page.goto(base + "tim-kiem-gop/")
-    page.wait_for_function("window.sanSang === true", timeout=20000)
+    # Not wait_for_function: it evaluates a string in the page, which the page's CSP refuses.
+    page.evaluate("() => new Promise(ok => { const t = () => window.sanSang ? ok(true) : setTimeout(t, 50); t(); })")
     shards = _manifest(demo)["shards"]
     for shard in shards:
         province = shard["provinces"][0]

@@ -183,7 +183,7 @@ def test_pages_announce_their_feeds(site, corpus):
     plan = corpus.plans[0]
     page = base + plan.url
     html = (folder / plan.url / "index.html").read_text("utf-8")
-    feeds_linked = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', html)
+    feeds_linked = re.findall(r'<link rel="alternate feed" type="application/atom\+xml"[^>]*href="([^"]+)"', html)
     urls = {urljoin(page, h) for h in feeds_linked}
     assert base + feeds.SITE_FEED in urls
     assert base + feeds.school_feed_path(plan.school.slug) in urls

@@ -31,4 +31,3 @@ def test_assembled_site_has_every_plan(demo):
     site = demo / "site"
     missing = [p for p in plans if not (site / "truong" / p.parent.name / p.stem / "index.html").is_file()]
     assert missing == []
-
