@@ -19,7 +19,7 @@ from congkhai.core.loader import load_corpus
 from congkhai.core.problems import BuildError
 from congkhai.facts.address import published_path
 from congkhai.facts.context import BuildContext
-from congkhai.outputs import exports, feeds, form
+from congkhai.outputs import exports, feeds, form, oversight_csv
 from congkhai.outputs.search import pagefind
 from congkhai.pages import material_markup, minify, sanitize, templating
 from congkhai.pages.families import VIEWS, site_pages
@@ -33,6 +33,7 @@ POST_BUILD_STEPS: tuple[Callable[[BuildContext], None], ...] = (
     exports.write_exports,
     feeds.write_feeds,
     form.write_form_data,
+    oversight_csv.write_oversight,
     pagefind.build_search,
 )
 """What is written after the pages, in order: open data, feeds, the form's data, the search index."""
@@ -120,7 +121,12 @@ def on_config(config):
         edit_uri=config.edit_uri,
         docs_dir=config.docs_dir,
         chosen_pdf_policy=config.extra.get("congkhai", {}).get("pdf_policy"),
+        chosen_year=os.environ.get("CONGKHAI_NAM_HOC") or config.extra.get("congkhai", {}).get("nam_hoc_hien_tai"),
     )
+    try:
+        _Build.context.current_year
+    except ValueError as e:  # a mistyped extra.congkhai.nam_hoc_hien_tai: a message, not a traceback
+        raise Abort(f"{config.config_file_path}: {e}") from None
     _Build.specs = {}
     return config
 

@@ -37,6 +37,23 @@ HINTS = {
     "ten_tieu_chuan": "Xóa «{}» rồi viết mỗi tiêu chuẩn một dòng, thụt vào 2 dấu cách, ví dụ:  \"5\": \"Hoạt động giáo dục ...\"",
     "bien_tap_vien": "Xóa «[]» rồi viết mỗi tài khoản một dòng bắt đầu bằng «- », thụt vào 2 dấu cách.",
     "kinh_phi": "Để trống nếu không có.",
+    "thuc_hien": (
+        "Ghi sau mỗi mốc theo dõi bằng một yêu cầu sửa tệp (pull request): xóa «[]» rồi viết mỗi mốc "
+        "một mục, thụt vào 2 dấu cách, như ví dụ ở trên."
+    ),
+}
+
+# Examples printed above a field's comment (the comment stays right before the field).
+EXAMPLES = {
+    "thuc_hien": (
+        "Ví dụ kết quả thực hiện:",
+        "thuc_hien:",
+        "  - moc: Cuối học kỳ I",
+        "    muc_do: dang-thuc-hien   # hoan-thanh, dang-thuc-hien hoặc chua-hoan-thanh",
+        "    ngay: 2025-01-15",
+        "    ghi_chu: Đã mua 300 đầu sách.",
+        "    minh_chung: [\"[H5-5.3-01]\", \"https://...\"]",
+    ),
 }
 
 BODY = """\
@@ -126,7 +143,7 @@ def _comment(info: FieldInfo, name: str, indent: str) -> list[str]:
         text = f"(Bắt buộc) {text}"
     if name in HINTS:
         text = f"{text} {HINTS[name]}"
-    return [f"{indent}# {text.strip()}"]
+    return [f"{indent}# {line}".rstrip() for line in EXAMPLES.get(name, ())] + [f"{indent}# {text.strip()}"]
 
 
 def _value(name: str, info: FieldInfo, given: dict[str, str]) -> str:

@@ -188,7 +188,8 @@ def checkpoint_text(point: object) -> str:
         parts.append(f"({point.ngay:%d/%m/%Y})")
     text = " ".join(parts)
     adjust = getattr(point, "dieu_chinh", None)
-    extra = "; ".join(x for x in (point.ghi_chu, ", ".join(point.minh_chung), adjust and f"Điều chỉnh: {adjust}") if x)
+    items = (point.ghi_chu, ", ".join(point.minh_chung), adjust and f"Điều chỉnh: {adjust}")
+    extra = "; ".join(x.rstrip(" .;") for x in items if x)  # «Đã xong.; [H1-1.2-01]» reads badly
     return f"{text} – {extra}" if extra else text
 
 

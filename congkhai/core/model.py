@@ -198,6 +198,17 @@ class Checkpoint(_Strict):
     dieu_chinh: Text | None = Field(None, description="Điều chỉnh kế hoạch sau mốc này (nếu có).")
     nguoi_danh_gia: Text | None = Field(None, description="Người hoặc bộ phận đánh giá, ví dụ: Hội đồng tự đánh giá.")
 
+    @field_validator("minh_chung")
+    @classmethod
+    def _evidence(cls, v: list[str]) -> list[str]:
+        """A code in brackets or a link must be well formed; any other text is a description."""
+        for item in v:
+            if item.startswith("[") and not (item.endswith("]") and EVIDENCE_CODE.match(item[1:-1])):
+                raise ValueError(f"«{item}» không phải mã minh chứng; viết dạng \"[H1-1.2-01]\"")
+            if re.match(r"^https?:", item) and not re.match(r"^https?://[^\s/$.?#][^\s]*$", item):
+                raise ValueError(f"«{item}» không phải đường dẫn hợp lệ (https://...)")
+        return v
+
 
 def _row_field(f: RowField) -> tuple[object, object]:
     """A field of the fields table as pydantic declares it: type, default and help."""

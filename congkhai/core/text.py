@@ -55,3 +55,20 @@ def vnd(amount: int | None) -> str:
     if amount is None:
         return ""
     return vn_number(amount) + " đ"
+
+
+@lru_cache(maxsize=1)
+def _collator():
+    """ICU's Vietnamese collation (A Ă Â B C D Đ E Ê …); None where PyICU is missing."""
+    try:
+        import icu
+    except ImportError:  # the folded key below still groups letters, only Ă/Â/Đ order is lost
+        return None
+    return icu.Collator.createInstance(icu.Locale("vi"))
+
+
+@lru_cache(maxsize=65536)  # school and place names repeat across lists
+def vn_key(text: str) -> bytes | str:
+    """Sort key of a name in Vietnamese alphabetical order: Anh < Ăn < Âu < Dương < Đông < Êm."""
+    collator = _collator()
+    return collator.getSortKey(text) if collator else fold(text)

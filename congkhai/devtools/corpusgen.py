@@ -4,6 +4,8 @@ A corpus looks like a province's (or the country's) real one: schools spread ove
 districts and levels, each with one to five consecutive school years; every plan uses its
 level's circular and real criterion ids, one of the three table layouts, and rows whose texts,
 lengths, budgets and funding sources follow the real plans (vocabulary in corpusgen_bank).
+Rows carry follow-up statuses at the end of semester I and of the year (drawn from a random
+stream of their own, so the rest of the corpus is the same with or without them).
 The same seed always writes the same files, so runs and tests can be compared.
 
     generate(Path("/tmp/plans"), 10_000, seed=1)   # about 10 s, ~120 MB of plans
@@ -207,6 +209,32 @@ def _row(rng: random.Random, crit: catalog.Criterion, layout: str, school: _Scho
     return out
 
 
+TRACKED = 0.6  # rows with a checkpoint at the end of semester I
+YEAR_END = 0.75  # of those, rows with one at the end of the year too
+_MID = {"dang-thuc-hien": 60, "hoan-thanh": 25, "chua-hoan-thanh": 15}
+_END = {"hoan-thanh": 55, "dang-thuc-hien": 20, "chua-hoan-thanh": 25}
+_NOTES = ["Đã triển khai theo kế hoạch.", "Còn chậm so với tiến độ do thiếu kinh phí.",
+          "Đạt mục tiêu đề ra.", "Cần tiếp tục trong năm học sau.", ""]
+
+
+def _progress(rng: random.Random, crit: catalog.Criterion, y0: int) -> list[str]:
+    """A row's `thuc_hien` as YAML lines: none, semester I, or semester I and the year's end."""
+    if rng.random() >= TRACKED:
+        return []
+    points = [("Cuối học kỳ I", _pick(rng, _MID), f"{y0 + 1}-01-{rng.randint(10, 25):02d}")]
+    if rng.random() < YEAR_END:
+        points.append(("Cuối năm học", _pick(rng, _END), f"{y0 + 1}-05-{rng.randint(15, 31):02d}"))
+    out = ["thuc_hien:"]
+    for name, level, day in points:
+        out += [f"  - moc: {_q(name)}", f"    muc_do: {level}", f"    ngay: {day}"]
+        note = rng.choice(_NOTES)
+        if note:
+            out.append(f"    ghi_chu: {_q(note)}")
+        if level == "hoan-thanh" and rng.random() < 0.5 and crit.standard != "M4":
+            out.append(f"    minh_chung: [{_q(f'[H{crit.standard}-{crit.id}-{rng.randint(1, 12):02d}]')}]")
+    return out
+
+
 def _body(rng: random.Random, school: _School, y0: int, circ: catalog.Circular) -> str:
     ctx = {"y": f"{y0}-{y0 + 1}", "prev": f"{y0 - 1}-{y0}", "circ": circ.code, "district": _short_district(school.district),
            "school": school.name}
@@ -271,10 +299,12 @@ def _plan(rng: random.Random, school: _School, y0: int, rows: tuple[int, int]) -
         lines.append("nguon_van_ban: ocr")
         lines.append(f"ghi_chu_nguon: {_q('Văn bản được nhận dạng ký tự (OCR) từ bản quét nên chữ không có dấu và còn lỗi nhận dạng.')}")
     lines.append("cai_tien:")
+    follow = random.Random(f"{school.slug}/{year}")  # statuses: a stream of their own
     for crit in crits:
         row = _row(rng, crit, layout, school, y0)
         if ocr:
             row = [_ocr(line) for line in row]
+        row += _progress(follow, crit, y0)
         lines.append("  - " + row[0])
         lines += ["    " + line for line in row[1:]]
     lines.append(f"nguoi_ky: {_q(school.signer)}")

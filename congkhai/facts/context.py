@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from congkhai.core.model import Corpus, Plan
-from congkhai.facts import dates, pdf_policy
+from congkhai.facts import dates, oversight, pdf_policy, progress
 
 
 @dataclass
@@ -28,6 +28,19 @@ class BuildContext:
     docs_dir: str = "docs"
     chosen_pdf_policy: str | None = None
     """`scripts/build --pdf`; None: decided by the number of plans."""
+    chosen_year: str | None = None
+    """`extra.congkhai.nam_hoc_hien_tai` or CONGKHAI_NAM_HOC; None: the school year of today."""
+
+    @cached_property
+    def current_year(self) -> str:
+        """The school year oversight pages report on (which schools have published, how far)."""
+        return progress.current_school_year(self.chosen_year)
+
+    @cached_property
+    def oversight_areas(self) -> list[oversight.Area]:
+        """The country, each current province and each district as written, for the current
+        school year: made once for the oversight pages and their CSV files."""
+        return oversight.areas(list(self.corpus.schools.values()), self.current_year)
 
     @cached_property
     def pdf_policy(self) -> str:

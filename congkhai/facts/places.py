@@ -1,12 +1,14 @@
-"""Where schools are: place names as profiles write them, grouped into districts of provinces."""
+"""Where schools are: grouped by the current province (facts/regions.py), then by the district
+the profile writes (kept visible as written, though districts no longer exist since July 2025)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from congkhai.core.model import Corpus, Plan, SchoolRecord
-from congkhai.core.text import fold, slugify
+from congkhai.core.text import slugify, vn_key
 from congkhai.facts.budgets import SourceTotal, plan_totals, totals
+from congkhai.facts.regions import region
 
 UNKNOWN_PLACE = "Chưa ghi"
 """The name of a province or district a profile leaves empty."""
@@ -69,19 +71,27 @@ class District:
         return [
             YearBudget(
                 year,
-                [(p, plan_totals(p)) for p in sorted(ps, key=lambda p: fold(p.school.name))],
+                [(p, plan_totals(p)) for p in sorted(ps, key=lambda p: vn_key(p.school.name))],
                 totals(r for p in ps for r in p.rows),
             )
             for year, ps in sorted(by_year.items(), reverse=True)
         ]
 
 
+def current_province(school: SchoolRecord) -> str:
+    """The province a school is grouped under today ("Tiền Giang" -> "Đồng Tháp")."""
+    return region(school).province or UNKNOWN_PLACE
+
+
 def districts(corpus: Corpus) -> list[District]:
-    """Every district that has a school, grouped by province, in Vietnamese-friendly order."""
+    """Every district (as written) that has a school, grouped by current province, in Vietnamese
+    alphabetical order; a profile written after the reform (no district) is grouped by its current
+    commune where known. The schools of one place slug share one group whatever their spelling."""
     found: dict[tuple[str, str], District] = {}
     for school in corpus.schools.values():
-        province = school.profile.tinh_thanh or UNKNOWN_PLACE
-        name = school.profile.quan_huyen or UNKNOWN_PLACE
+        province = current_province(school)
+        name = school.profile.quan_huyen or region(school).commune or UNKNOWN_PLACE
         key = (place_slug(province), place_slug(name))
         found.setdefault(key, District(province, name)).schools.append(school)
-    return [found[k] for k in sorted(found)]
+    unknown_last = lambda d: (d.province == UNKNOWN_PLACE, vn_key(d.province), d.name == UNKNOWN_PLACE, vn_key(d.name))
+    return sorted(found.values(), key=unknown_last)

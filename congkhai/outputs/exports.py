@@ -27,6 +27,7 @@ from congkhai.core.fields import AMOUNT, ROW_FIELDS, RowField, texts
 from congkhai.core.model import Corpus, Plan, Row, SchoolRecord
 from congkhai.facts import budgets as budget
 from congkhai.facts import pdf_policy as pdfs
+from congkhai.facts import progress
 from congkhai.facts.context import BuildContext
 
 LICENCE = "CC BY 4.0"
@@ -195,6 +196,7 @@ def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = No
                 "url": absolute(f"{plan.url}#{row.anchor}", site_url),
                 "trang_tieu_chi": absolute(crit.url, site_url) if (crit := catalog.row_criterion(plan, row)) else None,
                 "nhom_nguon_kinh_phi": budget.row_source(row),
+                "muc_do_hien_nay": level.value if (level := progress.status(row)) else None,
             }
             for row in plan.rows
         ],

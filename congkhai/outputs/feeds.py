@@ -4,6 +4,10 @@
     du-lieu/tinh/<tỉnh>.xml       one province
     truong/<slug>/feed.xml        one school
 
+Each plan is an entry, and so is each checkpoint at which some of its rows changed status
+(facts/progress.py: "Cuối năm học: Tiêu chí 5.3: hoàn thành (trước đó: đang thực hiện); …"), dated
+by the checkpoint, so followers see results too.
+
 An entry's `updated` is the day of the plan file's last git commit (one `git log` for the whole
 build, congkhai.gitlog); outside git, or for a file not yet committed, it falls back to the
 plan's date of issue, then to the start of its school year. Ids never change with the content:
@@ -26,8 +30,9 @@ from congkhai.core import catalog
 from congkhai.core.model import Corpus, Plan
 from congkhai.core.text import vnd
 from congkhai.facts import budgets as budget
+from congkhai.facts import progress
 from congkhai.facts.context import BuildContext
-from congkhai.facts.places import place_slug, province_url
+from congkhai.facts.places import current_province, place_slug, province_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = "du-lieu/ke-hoach.atom.xml"
@@ -56,6 +61,8 @@ class Entry:
     author: str
     summary: str
     categories: tuple[str, ...]
+    link: str | None = None
+    """The page the entry points to, when it is not `path` (a status change: the plan row)."""
 
 
 def summary(plan: Plan) -> str:
@@ -95,6 +102,35 @@ def plan_entry(plan: Plan, updated: dt.date | None) -> Entry:
         summary=summary(plan),
         categories=tuple(dict.fromkeys(x for x in (school.cap_hoc.label, school.quan_huyen, school.tinh_thanh) if x)),
     )
+
+
+def checkpoint_entry(plan: Plan, name: str, changes: list[progress.Change], updated: dt.date | None) -> Entry:
+    """The rows of a plan whose status changed at one checkpoint, as one entry dated by it."""
+    days = [c.point.ngay for c in changes if c.point.ngay]
+    when = dt.datetime.combine(max(days) if days else updated or dt.date(plan.first_year, 9, 5), dt.time(), VN_TIME)
+    lines = []
+    for c in changes:
+        was = f" (trước đó: {c.before.label.lower()})" if c.before else ""
+        lines.append(f"Tiêu chí {c.row.tieu_chi}: {c.point.muc_do.label.lower()}{was}")
+    return Entry(
+        path=f"{plan.url}#thuc-hien-{place_slug(name)}",
+        link=plan.url,
+        title=f"Kết quả thực hiện {name.lower()} – {plan.school.name}, năm học {plan.year}",
+        updated=when,
+        published=None,
+        author=plan.school.profile.ten,
+        summary=f"{name}: " + "; ".join(lines) + ".",
+        categories=("Kết quả thực hiện",),
+    )
+
+
+def status_entries(plan: Plan, updated: dt.date | None) -> list[Entry]:
+    """One entry per checkpoint at which some row of the plan changed status (facts/progress.py)."""
+    by_point: dict[str, tuple[str, list[progress.Change]]] = {}
+    for change in progress.changes(plan):
+        name = change.point.moc
+        by_point.setdefault(place_slug(name), (name, []))[1].append(change)
+    return [checkpoint_entry(plan, name, changes, updated) for name, changes in by_point.values()]
 
 
 def entry_id(path: str, site_url: str | None, repo_url: str | None) -> str:
@@ -151,7 +187,7 @@ def feed_xml(
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(e.updated)
         if e.published:
             ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(e.published)
-        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": href(e.path, feed_path, site_url)})
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": href(e.link or e.path, feed_path, site_url)})
         a = ET.SubElement(entry, f"{{{ATOM}}}author")
         ET.SubElement(a, f"{{{ATOM}}}name").text = e.author
         for term in e.categories:
@@ -172,19 +208,24 @@ def school_feed_path(slug: str) -> str:
 def feeds(corpus: Corpus, dates: dict[Path, dt.date | None], *, site_url: str | None, repo_url: str | None, site_name: str) -> dict[str, bytes]:
     """Every feed of the site: {site-root-relative path: Atom bytes}. Feeds are never empty."""
     common = {"site_url": site_url, "repo_url": repo_url, "site_name": site_name}
-    entries = {plan.path.resolve(): plan_entry(plan, dates[plan.path.resolve()]) for plan in corpus.plans}
+    entries = {
+        plan.path.resolve(): [plan_entry(plan, dates[plan.path.resolve()])]
+        + status_entries(plan, dates[plan.path.resolve()])
+        for plan in corpus.plans
+    }
     out: dict[str, bytes] = {}
     if entries:
-        out[SITE_FEED] = feed_xml(entries.values(), title="Kế hoạch cải tiến chất lượng giáo dục mới và cập nhật", feed_path=SITE_FEED, home_path="", limit=MAX_ENTRIES, **common)
+        out[SITE_FEED] = feed_xml([e for mine in entries.values() for e in mine], title="Kế hoạch cải tiến chất lượng giáo dục mới và cập nhật", feed_path=SITE_FEED, home_path="", limit=MAX_ENTRIES, **common)
     provinces: dict[str, tuple[str, list[Entry]]] = {}
     for school in corpus.schools.values():
-        mine = [entries[p.path.resolve()] for p in school.plans]
+        mine = [e for p in school.plans for e in entries[p.path.resolve()]]
         if not mine:
             continue
         out[school_feed_path(school.slug)] = feed_xml(mine, title=f"Kế hoạch cải tiến chất lượng giáo dục – {school.name}", feed_path=school_feed_path(school.slug), home_path=school.url, **common)
-        if school.profile.tinh_thanh:
-            path = province_feed_path(school.profile.tinh_thanh)
-            provinces.setdefault(path, (school.profile.tinh_thanh, []))[1].extend(mine)
+        if school.profile.tinh_thanh:  # grouped by the current province, like the browse pages
+            province = current_province(school)
+            path = province_feed_path(province)
+            provinces.setdefault(path, (province, []))[1].extend(mine)
     for path, (name, mine) in provinces.items():
         out[path] = feed_xml(mine, title=f"Kế hoạch cải tiến chất lượng giáo dục – {name}", feed_path=path, home_path=province_url(name), limit=MAX_ENTRIES, **common)
     return out

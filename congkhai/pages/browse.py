@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from congkhai.core import catalog
 from congkhai.core.model import Corpus, Level, Plan, SchoolRecord
-from congkhai.core.text import fold
+from congkhai.core.text import fold, vn_key
 from congkhai.facts.context import BuildContext
-from congkhai.facts.places import UNKNOWN_PLACE, District, districts, place_slug, province_url
+from congkhai.facts.places import UNKNOWN_PLACE, District, current_province, districts, place_slug, province_url
 from congkhai.pages.paging import paginate
 from congkhai.pages.spec import PageSpec
 
@@ -64,11 +64,11 @@ def district_url(district: District) -> str:
 
 
 def provinces(corpus: Corpus) -> list[Province]:
-    """Provinces in alphabetical order (without diacritics), each with its districts."""
+    """Current provinces in Vietnamese alphabetical order, each with its districts as written."""
     found: dict[str, Province] = {}
-    for d in districts(corpus):
+    for d in districts(corpus):  # already in order
         found.setdefault(place_slug(d.province), Province(d.province)).districts.append(d)
-    return [found[k] for k in sorted(found)]
+    return list(found.values())
 
 
 def school_years(corpus: Corpus) -> list[Link]:
@@ -88,19 +88,22 @@ def levels(corpus: Corpus) -> list[Link]:
 
 
 def by_place(plans: list[Plan]) -> list[Plan]:
-    """Province, district, school name: the order of an education office's list."""
+    """Current province, district as written, school name: the order of an education office's list."""
     return sorted(
         plans,
         key=lambda p: (
-            fold(p.school.profile.tinh_thanh or "~"),
-            fold(p.school.profile.quan_huyen or "~"),
-            fold(p.school.name),
+            current_province(p.school) == UNKNOWN_PLACE,
+            vn_key(current_province(p.school)),
+            p.school.profile.quan_huyen is None,
+            vn_key(p.school.profile.quan_huyen or ""),
+            vn_key(p.school.name),
         ),
     )
 
 
 def schools_by_name(schools: list[SchoolRecord]) -> list[SchoolRecord]:
-    return sorted(schools, key=lambda s: (fold(s.name), s.slug))
+    """Vietnamese alphabetical order: Anh < Ăn < Âu < Dương < Đông."""
+    return sorted(schools, key=lambda s: (vn_key(s.name), s.slug))
 
 
 def latest_plans(corpus: Corpus, n: int = LATEST) -> list[Plan]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from congkhai.core import catalog
 from congkhai.core.catalog import Circular, Criterion, Standard
 from congkhai.core.model import Corpus, Plan, Row
-from congkhai.core.text import fold
+from congkhai.core.text import vn_key
+from congkhai.facts import progress
 from congkhai.facts.context import BuildContext
 from congkhai.pages.paging import paginate
 from congkhai.pages.spec import PageSpec
@@ -37,6 +38,21 @@ class Mention:
     def weakness(self) -> str:
         """What the row says is wrong, whichever column the school wrote it in."""
         return self.row.diem_yeu or self.row.ket_qua_can_dat or self.row.noi_dung or ""
+
+    @property
+    def status(self):
+        """The row's current level (its last checkpoint), None when not tracked."""
+        return progress.status(self.row)
+
+    @property
+    def checkpoint(self):
+        return progress.latest(self.row)
+
+    @property
+    def evidence(self) -> list[str]:
+        """Evidence of the result (the last checkpoint's), then the self-assessment codes of the row."""
+        point = progress.latest(self.row)
+        return list(dict.fromkeys((point.minh_chung if point else []) + [f"[{c}]" for c in self.row.minh_chung]))
 
 
 @dataclass(frozen=True)
@@ -62,13 +78,14 @@ class CircularSummary:
 
 
 def mentions(corpus: Corpus) -> dict[tuple[str, str], list[Mention]]:
-    """(catalog key, criterion id) -> rows addressing it, newest year first, then by school."""
+    """(catalog key, criterion id) -> rows addressing it: completed first (how other schools fixed
+    it), then in progress, not completed and not tracked; newest year first, then by school."""
     found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for plan in corpus.plans:
         for row in plan.rows:
             found[(catalog.of(plan).key, row.tieu_chi)].append(Mention(plan, row))
     for rows in found.values():
-        rows.sort(key=lambda m: (-m.plan.first_year, fold(m.plan.school.name)))
+        rows.sort(key=lambda m: (progress.status_rank(m.row), -m.plan.first_year, vn_key(m.plan.school.name)))
     return found
 
 

@@ -36,6 +36,8 @@ class Entry:
     text: str = ""
     items: tuple[str, ...] = ()
     amount: int | None = None
+    points: tuple = ()
+    """Checkpoints (model.Checkpoint) of the row's follow-up, shown with their level."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,9 @@ def table_columns(layout: Layout, rows: list[Row]) -> list[WebColumn]:
 def _entry(row: Row, name: str, caption: str | None) -> Entry:
     value = getattr(row, name)
     f = row_field(name)
-    if f.kind in (LIST, CHECKPOINTS):
+    if f.kind == CHECKPOINTS:
+        return Entry(caption, points=tuple(value))
+    if f.kind == LIST:
         return Entry(caption, items=tuple(texts(row, f)))
     if f.kind == AMOUNT:
         return Entry(caption, amount=value)

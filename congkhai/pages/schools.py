@@ -8,15 +8,36 @@ from dataclasses import dataclass
 
 from congkhai.core import catalog
 from congkhai.core.catalog import Circular
-from congkhai.core.model import SchoolRecord
-from congkhai.core.text import fold
-from congkhai.facts import budgets
+from congkhai.core.model import Checkpoint, Progress, Row, SchoolRecord
+from congkhai.core.text import vn_key
+from congkhai.facts import budgets, progress
 from congkhai.facts.context import BuildContext
 from congkhai.facts.places import place_of
+from congkhai.facts.regions import region
 from congkhai.pages.paging import paginate
 from congkhai.pages.spec import PageSpec
 
 SCHOOLS_PER_PAGE = 100
+
+@dataclass(frozen=True)
+class YearCell:
+    """A criterion in one year's plan: what was weak, what was planned, how far it got."""
+
+    url: str  # the plan row, site-root relative
+    row: Row
+
+    @property
+    def weakness(self) -> str:
+        return self.row.diem_yeu or self.row.noi_dung or self.row.ket_qua_can_dat or ""
+
+    @property
+    def status(self) -> Progress | None:
+        return progress.status(self.row)
+
+    @property
+    def checkpoint(self) -> Checkpoint | None:
+        return progress.latest(self.row)
+
 
 @dataclass(frozen=True)
 class CriterionHistory:
@@ -27,11 +48,24 @@ class CriterionHistory:
     label: str
     title: str
     url: str
-    years: dict[str, str]  # school year -> plan row URL (site-root relative)
+    years: dict[str, YearCell]  # school year -> the row of that year's plan, newest first
+    recurring: bool = False
+    """Weak in two or more consecutive plans."""
 
     @property
     def count(self) -> int:
         return len(self.years)
+
+
+@dataclass(frozen=True)
+class YearCount:
+    """Measures (rows) of one year's plan and how many are completed."""
+
+    year: str
+    url: str
+    rows: int
+    done: int
+    tracked: int  # rows with at least one checkpoint
 
 
 @dataclass
@@ -42,10 +76,17 @@ class SchoolView:
     years: list[str]
     history: list[CriterionHistory]
     totals: list[budgets.SourceTotal]
+    completion: list[YearCount]
 
     @property
     def repeated(self) -> list[CriterionHistory]:
+        """Criteria in more than one plan."""
         return [h for h in self.history if h.count > 1]
+
+    @property
+    def recurring(self) -> list[CriterionHistory]:
+        """Criteria weak in two or more consecutive plans: the story a parent should read first."""
+        return [h for h in self.history if h.recurring]
 
 
 def _profile_items(school: SchoolRecord) -> list[tuple[str, str, str | None]]:
@@ -59,6 +100,10 @@ def _profile_items(school: SchoolRecord) -> list[tuple[str, str, str | None]]:
         address = f"{p.dia_chi}, {place}"
     if address:
         items.append(("Địa chỉ", address, None))
+    now = region(school)
+    current = ", ".join(x for x in (now.commune, now.province) if x)
+    if now.mapped and current and now.province != p.tinh_thanh:
+        items.append(("Địa bàn hiện nay (từ 1/7/2025)", current, None))
     if p.dien_thoai:
         items.append(("Điện thoại", p.dien_thoai, "tel:" + "".join(ch for ch in p.dien_thoai if ch.isdigit() or ch == "+")))
     if p.email:
@@ -69,11 +114,12 @@ def _profile_items(school: SchoolRecord) -> list[tuple[str, str, str | None]]:
 
 
 def criteria_history(school: SchoolRecord) -> list[CriterionHistory]:
-    """Every criterion in the school's plans with the years it appears, most repeated first."""
-    seen: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    """Every criterion in the school's plans with the years it appears, recurring ones first."""
+    seen: dict[tuple[str, str], dict[str, YearCell]] = defaultdict(dict)
     for plan in school.plans:
         for row in plan.rows:
-            seen[(catalog.of(plan).key, row.tieu_chi)][plan.year] = f"{plan.url}#{row.anchor}"
+            seen[(catalog.of(plan).key, row.tieu_chi)].setdefault(plan.year, YearCell(f"{plan.url}#{row.anchor}", row))
+    again = progress.recurring(school)
     out = []
     for (key, cid), years in seen.items():
         circ = catalog.circular(key)
@@ -86,9 +132,18 @@ def criteria_history(school: SchoolRecord) -> list[CriterionHistory]:
                 title=crit.title if crit else "",
                 url=circ.criterion_url(cid),
                 years=dict(sorted(years.items(), reverse=True)),
+                recurring=(key, cid) in again,
             )
         )
-    return sorted(out, key=lambda h: (-h.count, h.circular.code, criterion_order(h.criterion_id)))
+    return sorted(out, key=lambda h: (not h.recurring, -h.count, h.circular.code, criterion_order(h.criterion_id)))
+
+
+def completion(school: SchoolRecord) -> list[YearCount]:
+    """Measures completed in each year's plan, newest first."""
+    return [
+        YearCount(p.year, p.url, len(p.rows), progress.completed(p), sum(1 for r in p.rows if r.thuc_hien))
+        for p in school.plans
+    ]
 
 
 def criterion_order(cid: str) -> tuple:
@@ -105,6 +160,7 @@ def school_view(school: SchoolRecord) -> SchoolView:
         years=[p.year for p in school.plans],
         history=criteria_history(school),
         totals=budgets.school_totals(school),
+        completion=completion(school),
     )
 
 
@@ -121,7 +177,7 @@ def school_pages(ctx: BuildContext) -> Iterator[PageSpec]:
             kind="school",
             hide=("navigation", "toc"),
         )
-    ordered = sorted(corpus.schools.values(), key=lambda s: (fold(s.name), s.slug))
+    ordered = sorted(corpus.schools.values(), key=lambda s: (vn_key(s.name), s.slug))
     for pager, chunk in paginate(ordered, "truong/", SCHOOLS_PER_PAGE):
         title = "Các trường" if pager.number == 1 else f"Các trường – trang {pager.number}"
         yield PageSpec(

@@ -14,6 +14,7 @@ from congkhai.core.loader import load_corpus
 from congkhai.core.model import Row
 from congkhai.devtools import corpusgen
 from congkhai.facts import dates as gitlog
+from congkhai.facts import progress
 from congkhai.facts.context import BuildContext
 from congkhai.pages import plans as views
 from congkhai.pages import schools
@@ -80,17 +81,18 @@ def test_school_history_counts_years_and_puts_repeats_first(generated):
     for h in history:
         expected = {p.year for p in school.plans if any(r.tieu_chi == h.criterion_id for r in p.rows)}
         assert set(h.years) == expected
-        assert all(url.endswith("#tieu-chi-" + h.criterion_id.lower().replace(".", "-")) for url in h.years.values())
-    counts = [h.count for h in history]
-    assert counts == sorted(counts, reverse=True)
+        assert all(c.url.endswith("#tieu-chi-" + h.criterion_id.lower().replace(".", "-")) for c in h.years.values())
+    # Criteria weak in consecutive plans first, then by how many years they appear.
+    order = [(not h.recurring, -h.count) for h in history]
+    assert order == sorted(order) and history[0].recurring
 
 
-def test_criterion_mentions_cover_every_row_newest_year_first(generated):
+def test_criterion_mentions_cover_every_row_completed_first_then_newest_year(generated):
     index = mentions(generated)
     assert sum(len(v) for v in index.values()) == sum(len(p.rows) for p in generated.plans)
     for found in index.values():
-        years = [m.plan.first_year for m in found]
-        assert years == sorted(years, reverse=True)
+        keys = [(progress.status_rank(m.row), -m.plan.first_year) for m in found]
+        assert keys == sorted(keys)
 
 
 def test_paginate_splits_and_links_pages():
