@@ -14,13 +14,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from congkhai.core.loader import load_corpus
 from congkhai.core.problems import BuildError
 from congkhai.facts.address import published_path
 from congkhai.facts.context import BuildContext
 from congkhai.outputs import exports, feeds, form, oversight_csv
-from congkhai.outputs.search import pagefind
+from congkhai.outputs.search import job as search_job
 from congkhai.pages import material_markup, minify, sanitize, templating
 from congkhai.pages.families import VIEWS, site_pages
 from congkhai.pages.spec import PageSpec
@@ -34,9 +36,10 @@ POST_BUILD_STEPS: tuple[Callable[[BuildContext], None], ...] = (
     feeds.write_feeds,
     form.write_form_data,
     oversight_csv.write_oversight,
-    pagefind.build_search,
 )
-"""What is written after the pages, in order: open data, feeds, the form's data, the search index."""
+"""What is written after the pages, in order: open data, feeds, the form's data. The search index
+is not among them: it is built beside the pages (congkhai/outputs/search/job.py, started in
+on_files) and the post-build step waits for it last."""
 
 
 class _Build:
@@ -49,6 +52,9 @@ class _Build:
     dirty = False
     builds = 0
     problems: list[str] = []
+    search: search_job.SearchJob | None = None
+    written: set[str] = set()  # the files of the previous build (dirty rebuilds remove those gone)
+    plans: Path | None = None
 
 
 def current() -> BuildContext:
@@ -64,27 +70,60 @@ def plans_dir(config) -> Path:
 
 
 def on_startup(command, dirty):
-    """Under `mkdocs serve --dirty` only what changed is rebuilt."""
+    """Under `mkdocs serve --dirty` (what scripts/serve runs) only what changed is rebuilt; the
+    build stays strict: MkDocs' warning that a dirty build may leave stale pages is dropped, as
+    congkhai removes the pages of plans that are gone (on_files)."""
     _Build.serving = command == "serve"
     _Build.dirty = _Build.serving and dirty
+    if _Build.dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 class GeneratedFile(File):
     """A generated page that knows which school folder it shows (None: the whole corpus).
 
-    MkDocs asks is_modified() only in dirty builds (`mkdocs serve --dirty`): a plan's pages are
-    then rebuilt when a file of its school changed, instead of every page on every keystroke."""
+    MkDocs asks is_modified() only in dirty builds (`mkdocs serve --dirty`, scripts/serve): a
+    plan's pages are then rebuilt when a file of its school changed, instead of every page on
+    every keystroke; pages over the whole corpus (lists, criteria, browsing) stay as the first
+    build made them, like the open data and the search index (at 1,000 plans they would cost
+    the preview seconds per edit)."""
 
     folder: Path | None = None
 
     def is_modified(self) -> bool:
-        if self.folder is None:
-            return True
+        if self.folder is None:  # a page over the whole corpus: rebuilt by full builds only
+            return not _quick_rebuild() or not os.path.exists(self.abs_dest_path)
         try:
             newest = max(p.stat().st_mtime for p in (self.folder, *self.folder.iterdir()))
             return os.path.getmtime(self.abs_dest_path) < newest
         except (OSError, ValueError):
             return True
+
+
+class PlainPage(Page):
+    """A generated page with no Markdown body (lists, criteria, browsing, embeds: their template
+    renders everything): MkDocs would still build a Markdown converter for it, a millisecond or
+    more a page; its content is empty either way."""
+
+    def render(self, config, files) -> None:
+        if (self.markdown or "").strip():
+            return super().render(config, files)
+        self.content, self.toc = "", get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids, self.links_to_anchors = set(), {}
+
+
+def on_nav(nav, config, files):
+    """Pages left out of the nav and without a body get PlainPage (MkDocs makes a Page for each)."""
+    for src_uri, spec in _Build.specs.items():
+        file = files.get_file_from_path(src_uri)
+        if file is not None and file.page is None and not spec.body.strip():
+            PlainPage(None, file, config)
+    return nav
 
 
 def _folder(spec: PageSpec) -> Path | None:
@@ -102,6 +141,7 @@ def on_config(config):
     if str(plans) not in map(str, config.watch):  # `mkdocs serve` rebuilds when a plan changes, wherever they are
         config.watch.append(str(plans))
     corpus, problems = load_corpus(plans)
+    _Build.plans = plans
     _Build.problems = []
     if problems.errors and _Build.serving:
         # A preview must not hang on a broken edit: build the plans that load and show the
@@ -139,7 +179,26 @@ def on_files(files: Files, config):
         file.folder = _folder(spec)
         files.append(file)
         _Build.specs[spec.src_uri] = spec
+    _stop_search()
+    written = {f.dest_uri for f in files}
+    if _quick_rebuild():  # site_dir was kept: a plan gone (or now broken) must not leave its old page
+        for gone in _Build.written - written:
+            Path(config.site_dir, gone).unlink(missing_ok=True)
+    else:  # MkDocs has emptied site_dir: Pagefind may write into it already
+        _Build.search = search_job.start(_Build.plans, current().site_dir, written)
+    _Build.written = written
     return files
+
+
+def _quick_rebuild() -> bool:
+    """A rebuild of `mkdocs serve --dirty`: only pages are rebuilt, data and search stay."""
+    return _Build.dirty and _Build.builds >= 1
+
+
+def _stop_search() -> None:
+    if _Build.search is not None:
+        _Build.search.cancel()
+        _Build.search = None
 
 
 def on_env(env, config, files):
@@ -163,13 +222,19 @@ def on_template_context(context, template_name, config):
 
 
 def on_page_context(context, page, config, nav):
-    context["spec"] = _Build.specs.get(page.file.src_uri)
+    spec = context["spec"] = _Build.specs.get(page.file.src_uri)
+    if spec is not None:
+        spec.resolve()
     return context
 
 
 def on_post_page(output, page, config):
     """Every page leaves without Jinja's indentation (congkhai/pages/minify.py: the site must stay
-    small) and with Material's invalid markup corrected (congkhai/pages/material_markup.py)."""
+    small) and with Material's invalid markup corrected (congkhai/pages/material_markup.py). A
+    written page's view and HTML are no longer needed: at 10,000 plans keeping them until the end
+    of the build would hold gigabytes while the open data is written."""
+    _Build.specs.pop(page.file.src_uri, None)
+    page.content = page.markdown = None
     return minify.html(material_markup.html(output))
 
 
@@ -179,12 +244,31 @@ def on_post_template(output, template_name, config):
 
 
 def on_post_build(config):
+    quick = _quick_rebuild()
     _Build.builds += 1
-    if _Build.dirty and _Build.builds > 1:
-        log.info("congkhai: bản xem nhanh (--dirty): dữ liệu mở và chỉ mục tìm kiếm giữ như lần dựng đầu")
+    if quick:
+        log.info("congkhai: bản xem nhanh (--dirty): chỉ dựng lại trang của trường vừa sửa; danh sách, trang tiêu chí, "
+                 "dữ liệu mở và chỉ mục tìm kiếm giữ như lần dựng đầu")
         return
     try:
-        for step in POST_BUILD_STEPS:
-            step(current())
+        post_build(current())
     except BuildError as e:
         raise Abort(str(e)) from e
+
+
+def post_build(ctx: BuildContext, timed: Callable[[str, Callable[[], object]], object] = lambda name, step: step()) -> None:
+    """The post-build steps, then the search index started in on_files; timed(name, step) runs
+    each step (the benchmark times them)."""
+    try:
+        for step in POST_BUILD_STEPS:
+            timed(getattr(step, "__module__", "?").rsplit(".", 1)[-1], lambda: step(ctx))
+        if _Build.search is not None:
+            job, _Build.search = _Build.search, None
+            log.info(timed("search-wait", job.wait))
+    finally:
+        _stop_search()
+
+
+def on_build_error(error):
+    """A failed build leaves no Pagefind process behind."""
+    _stop_search()

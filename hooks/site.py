@@ -22,6 +22,10 @@ def on_files(files, config):
     return glue.on_files(files, config)
 
 
+def on_nav(nav, config, files):
+    return glue.on_nav(nav, config, files)
+
+
 def on_env(env, config, files):
     return glue.on_env(env, config, files)
 
@@ -48,3 +52,7 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     return glue.on_post_build(config)
+
+
+def on_build_error(error):
+    return glue.on_build_error(error)

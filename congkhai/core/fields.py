@@ -174,11 +174,17 @@ ROW_FIELDS: tuple[RowField, ...] = (
 )
 
 
+_BY_KEY: dict[str, RowField] = {}
+_INDEXED: tuple[RowField, ...] = ()
+
+
 def row_field(key: str) -> RowField:
-    for f in ROW_FIELDS:
-        if f.key == key:
-            return f
-    raise KeyError(key)
+    """The field named key (KeyError if none): asked for every cell of every page, so looked up
+    in a dict, made again whenever ROW_FIELDS is replaced (an extension appends to it)."""
+    global _BY_KEY, _INDEXED
+    if _INDEXED is not ROW_FIELDS:
+        _BY_KEY, _INDEXED = {f.key: f for f in ROW_FIELDS}, ROW_FIELDS
+    return _BY_KEY[key]
 
 
 def checkpoint_text(point: object) -> str:

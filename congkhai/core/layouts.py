@@ -10,7 +10,7 @@ a new field or a new layout never hides what a school wrote.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -29,9 +29,10 @@ class WebColumn:
     label: str
     fields: tuple[str, ...]
 
-    @property
+    @cached_property
     def captions(self) -> tuple[str, ...]:
-        """One per field, shown when a cell holds more than one of them."""
+        """One per field, shown when a cell holds more than one of them (asked for every cell:
+        computed once per column)."""
         return tuple(row_field(f).cell_caption for f in self.fields)
 
 

@@ -5,10 +5,12 @@ own process watched for wall time and peak memory (resident set of the whole pro
 Pagefind included):
   (a) our site, as `scripts/build --no-pdf` does (pages, data files, search index);
   (b) a baseline: the same plans as ordinary Markdown pages (front matter turned into Markdown
-      tables), plain mkdocs-material with the same theme, a three-entry nav, no hooks, no search.
-It prints the figures with the ratio ours/baseline and the growth exponents, writes them as
-JSON and a Markdown table into --out, and (full run, or --serve) measures how long a change to
-one plan takes to appear under `mkdocs serve` at 1,000 plans.
+      tables), plain mkdocs-material with the same theme, a three-entry nav, no hooks, and its
+      built-in search (`--baseline-no-search`: without).
+It prints the figures with the ratio ours/baseline and the growth exponents, the site's size
+with the PDFs the deploy policy makes (estimated from a few printed ones), writes them as JSON
+and a Markdown table into --out, and (full run, or --serve) measures how long a change to one
+plan takes to appear under `scripts/serve` (`mkdocs serve --dirty`) at 1,000 plans.
 `--shards K` instead demonstrates a sharded national build (see devtools/shards.py).
 """
 
@@ -25,14 +27,16 @@ from pathlib import Path
 
 from congkhai.devtools import corpusgen
 from congkhai.devtools.baseline import build_baseline, make_baseline
-from congkhai.devtools.bench_report import check_targets, exponent, fmt, machine, markdown_table, ratio, site_stats, versions
+from congkhai.devtools.bench_report import (check_targets, exponent, fmt, machine, markdown_table, pdf_estimate, ratio, site_stats,
+                                            versions)
 from congkhai.devtools.measure import MB, build_ours, serve_latency, snapshot
 from congkhai.devtools.shards import shard_demo
 
 
 # --- the command ------------------------------------------------------------------------------
 
-def run(sizes: list[int], out: Path, seed: int, serve: bool, keep: bool, work: Path | None, baseline_search: bool) -> int:
+def run(sizes: list[int], out: Path, seed: int, serve: bool, keep: bool, work: Path | None, baseline_search: bool,
+        pdfs: bool = True) -> int:
     """Measure ours against the baseline at each size; write the JSON and Markdown report into out."""
     work = Path(work or tempfile.mkdtemp(prefix="congkhai-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -55,6 +59,9 @@ def run(sizes: list[int], out: Path, seed: int, serve: bool, keep: bool, work: P
                 print(f"[{n} plans] our build FAILED (rc {ours['rc']}); log: {work / f'build-{n}.log'}", flush=True)
                 print("".join(open(work / f"build-{n}.log").readlines()[-15:]), flush=True)
             ours.update(site_stats(work / f"site-ours-{n}"))
+            if pdfs and ours["rc"] == 0:
+                ours.update(pdf_estimate(work / f"site-ours-{n}"))
+            ours["site_deployed_mb"] = round(ours["site_mb"] + ours.get("pdf_mb", 0), 1)
             print(f"[{n} plans] ours {ours['seconds']} s, {ours['peak_mb']} MB; building the baseline…", flush=True)
             project = work / f"baseline-{n}"
             shutil.rmtree(project, ignore_errors=True)
@@ -86,16 +93,16 @@ def run(sizes: list[int], out: Path, seed: int, serve: bool, keep: bool, work: P
                 "ours_memory": exponent(a["plans"], a["ours"]["peak_mb"], b["plans"], b["ours"]["peak_mb"]),
                 "baseline_time": exponent(a["plans"], a["baseline"]["seconds"], b["plans"], b["baseline"]["seconds"]),
                 "baseline_memory": exponent(a["plans"], a["baseline"]["peak_mb"], b["plans"], b["baseline"]["peak_mb"]),
+                "ours_site": exponent(a["plans"], a["ours"]["site_deployed_mb"], b["plans"], b["ours"]["site_deployed_mb"]),
+                "baseline_site": exponent(a["plans"], a["baseline"].get("site_mb"), b["plans"], b["baseline"].get("site_mb")),
             }
         if serve:
             plans = work / "plans-1000"
             if not plans.exists():
                 corpusgen.generate(plans, 1000, seed=seed)
-            print("[serve] measuring mkdocs serve edit latency at 1,000 plans…", flush=True)
+            print("[serve] measuring how soon an edit shows under scripts/serve at 1,000 plans…", flush=True)
             report["serve"] = serve_latency(plans, work)
-            print(f"[serve] {report['serve']}; now with --dirty…", flush=True)
-            report["serve_dirty"] = serve_latency(plans, work, dirty=True)
-            print(f"[serve --dirty] {report['serve_dirty']}", flush=True)
+            print(f"[serve] {report['serve']}", flush=True)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -124,7 +131,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--serve", action="store_true", help="đo cả độ trễ của mkdocs serve (mặc định khi chạy đầy đủ)")
     parser.add_argument("--no-serve", action="store_true", help="không đo mkdocs serve")
-    parser.add_argument("--baseline-search", action="store_true", help="bật tìm kiếm có sẵn của Material cho bản so sánh")
+    parser.add_argument("--baseline-search", action="store_true", default=True,
+                        help="bản so sánh là Material có tìm kiếm có sẵn (mặc định)")
+    parser.add_argument("--baseline-no-search", dest="baseline_search", action="store_false",
+                        help="bản so sánh là Material không có tìm kiếm")
+    parser.add_argument("--no-pdf-estimate", dest="pdfs", action="store_false",
+                        help="không in thử vài PDF để ước lượng cỡ trang kèm PDF theo chính sách đăng")
     parser.add_argument("--keep", action="store_true", help="giữ lại thư mục làm việc (kho giả lập, các trang đã dựng)")
     parser.add_argument("--work", type=Path, default=None, help="thư mục làm việc (mặc định: thư mục tạm)")
     parser.add_argument("--shards", type=int, default=0, help="trình diễn dựng theo K mảnh có tìm kiếm gộp (thay cho đo)")
@@ -138,7 +150,7 @@ def main(argv: list[str]) -> int:
     except ValueError:
         parser.error("--sizes phải là các số cách nhau bởi dấu phẩy, ví dụ 100,1000")
     serve = (args.serve or not args.quick) and not args.no_serve
-    return run(sorted(sizes), args.out, args.seed, serve, args.keep, args.work, args.baseline_search)
+    return run(sorted(sizes), args.out, args.seed, serve, args.keep, args.work, args.baseline_search, args.pdfs)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ merged cell reads) is made here, in plain functions that tests can call without 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -207,7 +208,8 @@ def plan_pages(ctx: BuildContext) -> Iterator[PageSpec]:
             src_uri=plan.src_uri,
             title=plan.title,
             template="plan.html",
-            context={"plan": plan, "view": plan_view(plan, ctx.last_updated(plan), plan.url in ctx.pdf_plans)},
+            context={"plan": plan},
+            lazy={"view": functools.partial(plan_view, plan, ctx.last_updated(plan), plan.url in ctx.pdf_plans)},
             body=plan.body,
             kind="plan",
             hide=("navigation", "toc"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -173,7 +174,8 @@ def school_pages(ctx: BuildContext) -> Iterator[PageSpec]:
             src_uri=f"truong/{school.slug}/index.md",
             title=school.name,
             template="school.html",
-            context={"school": school, "view": school_view(school)},
+            context={"school": school},
+            lazy={"view": functools.partial(school_view, school)},
             kind="school",
             hide=("navigation", "toc"),
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -26,6 +27,16 @@ class PageSpec:
     """plan, school, criterion, browse, print, ... (read by tests and the benchmark)."""
     hide: tuple[str, ...] = ()
     """Material's `hide:` (navigation, toc) for wide content such as plan tables."""
+    lazy: dict[str, Callable[[], object]] = field(default_factory=dict)
+    """Context entries made only when the page is rendered (see resolve): a build then holds the
+    view of one page at a time, and a preview that rebuilds one school makes only its views."""
+
+    def resolve(self) -> dict:
+        """The full context: the lazy entries made now, once."""
+        if self.lazy:
+            self.context.update((key, make()) for key, make in self.lazy.items())
+            self.lazy = {}
+        return self.context
 
     @property
     def markdown(self) -> str:

@@ -47,6 +47,12 @@ def _selected(pages: list[Path], chosen: str) -> list[Path]:
     return sorted(newest.values())
 
 
+def policy_pages(site_dir: Path, chosen: str | None = None) -> list[Path]:
+    """The print views of a built site that get a PDF under the policy (default: by their number)."""
+    pages = sorted(Path(site_dir).glob(PRINT_PAGES))
+    return _selected(pages, pdf_policy.policy(len(pages), chosen))
+
+
 class PdfError(Exception):
     """A Vietnamese message for the person running the build."""
 
@@ -177,8 +183,7 @@ def build_pdfs(site_dir: Path, cache: Path | None = None, chosen: str | None = N
     decided by the number of print views) gives one; 0 on success, 1 with a message."""
     site_dir = Path(site_dir)
     cache = Path(cache or cache_dir())
-    pages = sorted(site_dir.glob(PRINT_PAGES))
-    pages = _selected(pages, pdf_policy.policy(len(pages), chosen))
+    pages = policy_pages(site_dir, chosen)
     if not pages:
         print("Không có bản in nào để tạo PDF.")
         return 0

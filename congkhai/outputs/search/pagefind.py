@@ -1,4 +1,4 @@
-"""Writing the search bundles with Pagefind's Python API, and the post-build step that does it.
+"""Writing the search bundles with Pagefind's Python API (job.py runs it beside the build).
 
 Everything before this module is a pure function of the corpus; here the records are rendered
 (overrides/search/record.html) and handed to Pagefind, bundle by bundle.
@@ -9,20 +9,17 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import logging
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from congkhai import PROJECT_ROOT
 from congkhai.core.model import Corpus
 from congkhai.core.problems import BuildError
-from congkhai.facts.context import BuildContext
 from congkhai.outputs.search.bundles import SCOPE_FILE, scope, chunk_size
 from congkhai.outputs.search.records import Record, records
-
-log = logging.getLogger("mkdocs.congkhai.search")
 
 LANGUAGE = "vi"
 BUNDLE_DIR = "pagefind"
@@ -164,23 +161,19 @@ def bundle_size(out_dir: Path) -> int:
     return sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file())
 
 
-def index_site(corpus: Corpus, site: Path) -> str:
-    """Index the records whose page exists in the built site; returns a one-line summary."""
+def index_site(corpus: Corpus, site: Path, has_page: Callable[[str], bool] | None = None) -> str:
+    """Index the records whose page the site has (has_page(record path), by default: the page
+    exists in the built site); returns a one-line summary."""
     start = time.perf_counter()
-    recs = [r for r in records(corpus) if (site / r.path / "index.html").is_file()]
+    has_page = has_page or (lambda path: (site / path / "index.html").is_file())
+    return index_records([r for r in records(corpus) if has_page(r.path)], site, start)
+
+
+def index_records(recs: list[Record], site: Path, start: float | None = None) -> str:
+    """Write site/pagefind/ from these records; returns a one-line summary (timed from start)."""
+    start = time.perf_counter() if start is None else start
     found = write_index(recs, site / BUNDLE_DIR)
     bundles = len({""} | {y["thu_muc"] for y in found["nam_hoc"]})
     return (f"Chỉ mục tìm kiếm: {len(recs)} mục trong {bundles} gói, "
             f"{bundle_size(site / BUNDLE_DIR) / 1e6:.1f} MB, {time.perf_counter() - start:.1f} giây; "
             f"mặc định tìm trong năm học {', '.join(found['mac_dinh']) or '(chưa có)'}")
-
-
-def build_search(ctx: BuildContext) -> None:
-    """Post-build step of every build (scripts/build, mkdocs build, mkdocs serve).
-    CONGKHAI_SEARCH=0 skips it (benchmarks that time the page build alone)."""
-    if os.environ.get("CONGKHAI_SEARCH", "1") == "0":
-        return
-    try:
-        log.info(index_site(ctx.corpus, ctx.site_dir))
-    except SearchBuildError as e:
-        raise SearchBuildError(f"Không tạo được chỉ mục tìm kiếm: {e}") from e
