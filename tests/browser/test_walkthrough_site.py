@@ -21,7 +21,7 @@ from congkhai.core import text as core_text
 from congkhai.core.loader import load_corpus
 from congkhai.pages.notices import is_ocr
 
-NOTICE = ".ck-ocr, .ck-ocr-flag, .ghi-chu-ocr"
+NOTICE = ".ck-ocr, .ck-ocr-flag, .ck-print__ocr-note"
 
 
 @pytest.fixture(scope="module")
@@ -108,12 +108,12 @@ def test_print_header_never_breaks_a_name_inside_a_part(page, site_url, corpus):
     page.emulate_media(media="print")
     for plan in corpus.plans:
         page.goto(site_url + plan.print_url)
-        parts = page.eval_on_selector_all(".dau-van-ban .lien", "els => els.map(e => [e.textContent, e.getClientRects().length])")
+        parts = page.eval_on_selector_all(".ck-print__header .ck-print__keep", "els => els.map(e => [e.textContent, e.getClientRects().length])")
         assert parts, plan.url
         assert all(lines == 1 for _, lines in parts), (plan.url, parts)
     ocr = next(p for p in corpus.plans if is_ocr(p))
     page.goto(site_url + ocr.print_url)
-    assert page.locator(".ghi-chu-ocr").inner_text().count("(OCR)") == 1  # said once, not twice
+    assert page.locator(".ck-print__ocr-note").inner_text().count("(OCR)") == 1  # said once, not twice
 
 
 # --- Search: results that tell schools apart, the query marked as a phrase, counts ------------

@@ -139,7 +139,7 @@ def test_a_made_up_circular_added_as_one_catalog_file_validates_builds_and_print
     assert "Tiêu chí thử một chấm hai" in criterion and "Trường THCS Tương Lai" in criterion
 
     printed = lxml.html.fromstring((site / "truong/thcs-tuong-lai/2030-2031/in/index.html").read_text("utf-8"))
-    assert printed.xpath("//main[contains(@class,'mau-bieu-thu')]")
+    assert printed.xpath("//main[contains(@class,'ck-print--bieu-thu')]")
     assert [th.text_content() for th in printed.xpath("//thead/tr[2]/th")] == ["(1)", "(2)", "(3)", "(4)"]
     form = json.loads((site / "assets/tieu-chi.json").read_text("utf-8"))
     assert "99/2030" in [c["ma"] for c in form["thong_tu"]]

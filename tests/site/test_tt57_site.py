@@ -76,10 +76,10 @@ def test_the_mam_non_plan_uses_its_own_catalog_and_leaves_unreported_points_empt
 def test_print_views_are_a4_landscape_with_the_ten_numbered_columns_parts_and_signature(site):
     for slug in ("thcs-hoa-lac", "mn-hoa-sen"):
         html = (site / "truong" / slug / "2026-2027" / "in" / "index.html").read_text("utf-8")
-        assert re.search(r'<main class="van-ban mau-bieu-2[^"]*\bvan-ban-ngang\b', html)
-        head = html[html.index('<table class="bang">'):html.index("</thead>", html.index('<table class="bang">'))]
+        assert re.search(r'<main class="ck-print ck-print--bieu-2[^"]*\bck-print--landscape\b', html)
+        head = html[html.index('<table class="ck-print__table">'):html.index("</thead>", html.index('<table class="ck-print__table">'))]
         assert re.findall(r'<th scope="col">([^<]+)</th>', head) == COLUMNS + [f"({n})" for n in range(1, 11)]
-        assert 'class="bang bang-theo-doi"' in html and "Cuối học kỳ I" in html and "Cuối năm học" in html
+        assert 'class="ck-print__table ck-print__monitoring"' in html and "Cuối học kỳ I" in html and "Cuối năm học" in html
         assert "HIỆU TRƯỞNG" in html
     text = _text(site / "truong" / "thcs-hoa-lac" / "2026-2027" / "in" / "index.html")
     parts = ["I. THÔNG TIN CHUNG", "II. CĂN CỨ", "III. MỤC ĐÍCH", "IV. TÓM TẮT", "V. KẾ HOẠCH", "VI. THEO DÕI",
@@ -87,7 +87,7 @@ def test_print_views_are_a4_landscape_with_the_ten_numbered_columns_parts_and_si
     assert [text.index(p) for p in parts] == sorted(text.index(p) for p in parts)
     assert "Nguyễn Văn Bình" in text and "Sở GDĐT (để b/c)" in text
     css = (site / "assets" / "stylesheets" / "print.css").read_text("utf-8")
-    assert ".van-ban-ngang { page: wide; }" in css and "size: A4 landscape" in css
+    assert ".ck-print--landscape { page: wide; }" in css and "size: A4 landscape" in css
 
 
 def test_criterion_pages_keep_the_generations_apart(site):
