@@ -19,7 +19,6 @@ from mkdocs.structure.toc import get_toc
 
 from congkhai.core.loader import load_corpus
 from congkhai.core.problems import BuildError
-from congkhai.facts.address import published_path
 from congkhai.facts.context import BuildContext
 from congkhai.outputs import exports, feeds, form, oversight_csv
 from congkhai.outputs.search import job as search_job
@@ -211,14 +210,6 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri in _Build.specs:
         return sanitize.clean_html(html)
     return html
-
-
-def on_template_context(context, template_name, config):
-    """404.html has no relative links (it is served at any address): without --url, MkDocs would
-    root them at "/", unstyled under a GitHub Pages sub-path; they start at the site's path."""
-    if template_name == "404.html" and not config.site_url:
-        context["base_url"] = published_path(None, config.repo_url, Path(config.docs_dir))
-    return context
 
 
 def on_page_context(context, page, config, nav):

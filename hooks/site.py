@@ -34,10 +34,6 @@ def on_page_content(html, page, config, files):
     return glue.on_page_content(html, page, config, files)
 
 
-def on_template_context(context, template_name, config):
-    return glue.on_template_context(context, template_name, config)
-
-
 def on_page_context(context, page, config, nav):
     return glue.on_page_context(context, page, config, nav)
 

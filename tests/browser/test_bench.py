@@ -1,4 +1,4 @@
-"""The corpus generator and the benchmark's plumbing (not its timings)."""
+"""The benchmark's search measurement: first and second queries in Chromium."""
 
 from __future__ import annotations
 

@@ -1,9 +1,6 @@
-"""Distribution: budget totals, open data (CSV/JSON), Atom feeds, embeds, single-school builds.
-
-Everything is checked against plans/ as congkhai.core.loader reads it, or against the plan files'
-YAML read here independently. One site is built for the module (without PDFs) with site_url set
-to the local server that serves it, so feeds and snippets carry absolute addresses; the embed
-snippet is then pasted into a page served from another port and loaded in Chromium at 320 px."""
+"""Distribution in Chromium: the embed snippet pasted into a page served from another origin (it
+renders, resizes and links out at 320 px), a single-school build that searches on its own, and
+axe on the embed and budget pages."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""Publishing and the pull-request workflow: the GitHub Actions workflows (actionlint, and their
-exact commands on a clean clone), the annotations the validator prints, CODEOWNERS generated from
-the profiles, the one-school-per-pull-request rule, and the scaffold of `scripts/new-plan`."""
+"""The workflows' exact commands on a clean clone, PDFs printed by Debian's Chromium."""
 
 from __future__ import annotations
 

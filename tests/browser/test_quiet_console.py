@@ -4,17 +4,9 @@ WebAssembly runs under the policy too."""
 
 from __future__ import annotations
 
-import functools
-import os
-import socket
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
-from conftest import ROOT
+from support.pages_host import url_sub_path_site  # noqa: F401 - fixture
 
 # securitypolicyviolation events, kept where the test can read them.
 WATCH_CSP = """
@@ -67,9 +59,9 @@ def visit(browser, url: str, search: str | None = None) -> list[str]:
     return bad
 
 
-def check_all(browser, base: str, site: Path, pages: dict[str, str] | None = None) -> None:
+def check_all(browser, base: str, site: Path) -> None:
     problems = {}
-    for name, path in (pages or page_types(site)).items():
+    for name, path in page_types(site).items():
         bad = visit(browser, base + path)
         if bad:
             problems[name] = bad
@@ -80,11 +72,7 @@ def check_all(browser, base: str, site: Path, pages: dict[str, str] | None = Non
 
 
 def test_every_page_type_loads_without_violations_errors_or_failed_requests(browser, built_site, serve):
-    pages = page_types(built_site)
-    # Built without --url, the 404 page's links start at the project's GitHub Pages path
-    # (/congkhai/, from repo_url): it is checked under that path by the next test.
-    pages.pop("not found")
-    check_all(browser, serve(built_site), built_site, pages)
+    check_all(browser, serve(built_site), built_site)
 
 
 def test_the_same_under_a_sub_path(browser, built_site, serve, tmp_path):
@@ -93,32 +81,11 @@ def test_the_same_under_a_sub_path(browser, built_site, serve, tmp_path):
     (root / "congkhai").symlink_to(built_site, target_is_directory=True)
     base = serve(root) + "congkhai/"
     pages = page_types(built_site)
+    pages.pop("not found")  # without --url the 404 page's links start at the host root; see the next test
     problems = {name: bad for name, path in pages.items() if (bad := visit(browser, base + path))}
     assert not problems, problems
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def test_a_build_with_url_under_a_sub_path_loads_cleanly_the_404_page_included(browser, tmp_path):
-    if not any((ROOT / "plans").glob("*/*.md")):
-        pytest.skip("plans/ chưa có kế hoạch nào")
-    with socket.socket() as s:  # a free port, known before the build writes it into the pages
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    base = f"http://127.0.0.1:{port}/congkhai/"
-    site = tmp_path / "pages" / "congkhai"
-    result = subprocess.run(
-        [sys.executable, "-m", "congkhai", "build", "-d", str(site), "--no-pdf", "--url", base],
-        cwd=ROOT, env={**os.environ, "CONGKHAI_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=900,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(tmp_path / "pages")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        check_all(browser, base, site)
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_a_build_with_url_under_a_sub_path_loads_cleanly_the_404_page_included(browser, url_sub_path_site):
+    base, site = url_sub_path_site
+    check_all(browser, base, site)

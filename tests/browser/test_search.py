@@ -1,7 +1,6 @@
-"""Search: Vietnamese folding, query normalisation, the records, and the search UI in Chromium.
-
-Browser tests run on the site built from plans/ (the real plans). Expected results are derived
-from the model where possible (which rows mention the words, which school has the name)."""
+"""The search UI in Chromium on the site built from plans/ (the real plans): Vietnamese queries with
+and without diacritics, ranking, highlighting, filters, the header box and the search page.
+Expected results are derived from the model where possible."""
 
 from __future__ import annotations
 

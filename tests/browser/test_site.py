@@ -1,9 +1,5 @@
-"""The public site, built from plans/ and from generated corpora, checked in headless Chromium.
-
-Expectations come from the model (congkhai.core.loader), never from copied strings: every field of
-every row is on its plan page, every plan on its school page, every row on its criterion page,
-every internal link resolves, phones get no sideways scrolling, axe-core finds nothing, and
-content written to attack the page stays text."""
+"""The public site in headless Chromium: plan tables on wide screens and cards on phones, no
+sideways scrolling, no axe-core findings, and content written to attack the page staying text."""
 
 from __future__ import annotations
 

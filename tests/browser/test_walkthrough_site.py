@@ -5,17 +5,14 @@ the 404 page under a sub-path. Chromium renders every check."""
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import shutil
 import subprocess
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from conftest import PLANS
+from support.pages_host import url_sub_path_site  # noqa: F401 - fixture
 
 from congkhai.core import text as core_text
 from congkhai.core.loader import load_corpus
@@ -250,38 +247,8 @@ def test_form_date_is_typed_day_month_year_and_written_as_the_file_wants(page, s
 # --- The 404 page under a sub-path ------------------------------------------------------------
 
 
-class _Pages(SimpleHTTPRequestHandler):
-    """A static host like GitHub Pages: a missing address gets the site's 404.html."""
-
-    not_found: Path
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = self.not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@pytest.fixture
-def sub_path_site(built_site, tmp_path):
-    """The built site served at /congkhai/ (the repository's GitHub Pages path, mkdocs.yml)."""
-    (tmp_path / "congkhai").symlink_to(built_site, target_is_directory=True)
-    handler = type("Handler", (_Pages,), {"not_found": built_site / "404.html"})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/congkhai/"
-    server.shutdown()
-    server.server_close()
-
-
-def test_not_found_page_under_a_sub_path_is_styled_and_starts_where_other_pages_do(page, sub_path_site):
+def test_not_found_page_under_a_sub_path_is_styled_and_starts_where_other_pages_do(page, url_sub_path_site):
+    sub_path_site, _ = url_sub_path_site
     for width in (1280, 360):
         page.set_viewport_size({"width": width, "height": 800})
         page.goto(sub_path_site + "duyet/")

@@ -1,5 +1,5 @@
-"""The «Thêm / sửa kế hoạch» page in real headless Chromium: the form produces a plan file that
-passes `scripts/validate`, and the GitHub link it opens carries exactly that file."""
+"""What the «Thêm / sửa kế hoạch» page ships in a built site: the criteria and schools it reads and
+the GitHub addresses it opens."""
 
 from __future__ import annotations
 

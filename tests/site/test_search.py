@@ -1,7 +1,4 @@
-"""Search: Vietnamese folding, query normalisation, the records, and the search UI in Chromium.
-
-Browser tests run on the site built from plans/ (the real plans). Expected results are derived
-from the model where possible (which rows mention the words, which school has the name)."""
+"""The search index in a built site: the Pagefind bundles and what the pages offer it."""
 
 from __future__ import annotations
 

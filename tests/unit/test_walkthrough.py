@@ -14,7 +14,6 @@ from conftest import ROOT
 from congkhai.core import catalog
 from congkhai.core.loader import load_corpus
 from congkhai.core.model import Level
-from congkhai.facts.address import published_path
 from congkhai.outputs.form import authoring_data
 from congkhai.outputs.search import records as search_records
 from congkhai.pages import browse, notices
@@ -110,21 +109,6 @@ def test_the_forms_choices_are_explained_in_words_not_file_values():
         assert not [c for c in codes if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)], (key, text)
     date_help = data["mo_ta"][re.search(r'id="ck-ngay"[^>]*data-help="([^"]+)"', html)[1]]
     assert "04/09/2024" in date_help and "2024-09-04" not in date_help
-
-
-@pytest.mark.parametrize("site_url,repo_url,cname,expected", [
-    ("https://example.org/ke-hoach", None, False, "/ke-hoach/"),
-    ("https://kehoach.example.vn/", "https://github.com/a/b", False, "/"),
-    (None, "https://github.com/congkhai/congkhai", False, "/congkhai/"),
-    (None, "https://github.com/congkhai/congkhai", True, "/"),
-    (None, "https://github.com/congkhai/congkhai.github.io", False, "/"),
-    (None, "https://gitlab.com/a/b", False, "/"),
-    (None, None, False, "/"),
-])
-def test_the_404_page_knows_the_sites_path(tmp_path, site_url, repo_url, cname, expected):
-    if cname:
-        (tmp_path / "CNAME").write_text("kehoach.example.vn\n", "utf-8")
-    assert published_path(site_url, repo_url, tmp_path) == expected
 
 
 def test_readme_says_which_layouts_print_on_landscape_pages_as_the_layouts_do():

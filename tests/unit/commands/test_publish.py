@@ -1,6 +1,6 @@
-"""Publishing and the pull-request workflow: the GitHub Actions workflows (actionlint, and their
-exact commands on a clean clone), the annotations the validator prints, CODEOWNERS generated from
-the profiles, the one-school-per-pull-request rule, and the scaffold of `scripts/new-plan`."""
+"""Publishing and the pull-request workflow without a build: the GitHub Actions workflows
+(actionlint), the annotations the validator prints, CODEOWNERS generated from the profiles, the
+one-school-per-pull-request rule, and the scaffold of `scripts/new-plan`."""
 
 from __future__ import annotations
 

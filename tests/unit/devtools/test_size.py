@@ -1,9 +1,5 @@
-"""The whole site must fit in GitHub Pages' 1 GB with 10,000 plans: a per-plan byte budget.
-
-A generated corpus is built (search index included, PDFs not: their number is a policy, see
-congkhai.facts.pdf_policy) and the site's bytes, less the fixed theme assets, are divided by the number of
-plans. The budget is the size reached when it was set plus a margin, so a change that makes
-every page heavier (a repeated icon, a label per cell, a second copy of the data) fails here."""
+"""What keeps the site small, without a build: the minifier keeps preformatted text and inline
+spaces; the PDF policy prints each school's newest plan past its limit."""
 
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
-"""Distribution: budget totals, open data (CSV/JSON), Atom feeds, embeds, single-school builds.
-
-Everything is checked against plans/ as congkhai.core.loader reads it, or against the plan files'
-YAML read here independently. One site is built for the module (without PDFs) with site_url set
-to the local server that serves it, so feeds and snippets carry absolute addresses; the embed
-snippet is then pasted into a page served from another port and loaded in Chromium at 320 px."""
+"""Distribution without a build: budget totals, open-data rows and records, feeds and embed snippets
+as functions of the model read from plans/."""
 
 from __future__ import annotations
 

@@ -1,7 +1,5 @@
-"""Search: Vietnamese folding, query normalisation, the records, and the search UI in Chromium.
-
-Browser tests run on the site built from plans/ (the real plans). Expected results are derived
-from the model where possible (which rows mention the words, which school has the name)."""
+"""Search without a browser: Vietnamese folding, query normalisation and the records given to
+Pagefind, checked against the model (which rows mention the words, which school has the name)."""
 
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ view at a time, and a preview that rebuilds one school makes only that school's 
 from __future__ import annotations
 
 from congkhai import PROJECT_ROOT
-from congkhai.devtools import corpusgen
 from congkhai.core.loader import load_corpus
+from congkhai.devtools import corpusgen
 from congkhai.facts.context import BuildContext
 from congkhai.pages import plans, schools
 from congkhai.pages.spec import PageSpec

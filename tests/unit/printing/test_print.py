@@ -1,12 +1,5 @@
-"""Print views and PDFs: each plan printed by real headless Chromium, read back with poppler.
-
-Two sites are built with `python -m congkhai build` (PDFs on): the plans in plans/ (the real
-seed plans) and a small fixture corpus written here, made to stress the layout: a 9-column table
-long enough for many landscape pages with level-4 rows and fields the layout has no column for,
-a 5-column table that runs over several portrait pages, and an OCR plan in the 10-column layout.
-Every PDF is checked with pdfinfo / pdftotext / pdffonts (Debian poppler-utils): A4 pages,
-portrait text, the header block, title, every criterion, the table header on each page of the
-table, page numbers, the signer on the last page with the end of the text, embedded fonts."""
+"""The print view's pieces without a browser: the signer and recipients, headings, column widths
+and the other pure functions behind the printed document (Nghị định 30/2020)."""
 
 from __future__ import annotations
 
