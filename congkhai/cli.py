@@ -21,6 +21,7 @@ COMMANDS = {
     "print-png": ("congkhai.commands.print_png", "vẽ bản in của mỗi kế hoạch thành ảnh PNG"),
     "search-index": ("congkhai.commands.search_index", "dựng lại chỉ mục tìm kiếm của trang đã dựng"),
     "bench": ("congkhai.devtools.bench", "đo tốc độ dựng trang với nhiều kế hoạch"),
+    "page-weight": ("congkhai.devtools.page_weight", "đo dung lượng tải lần đầu trên điện thoại của từng loại trang (và điểm Lighthouse)"),
     "bench-import": ("congkhai.devtools.bench_import", "đo thời gian chuyển một báo cáo tự đánh giá PDF 120 trang"),
 }
 
