@@ -338,8 +338,8 @@ class Plan:
 
     @property
     def json_url(self) -> str:
-        """Its open-data record."""
-        return f"{self.url}ke-hoach.json"
+        """Its open-data record: inside its school's JSON, under its year (the fragment names it)."""
+        return f"{self.school.json_url}#{self.year}"
 
     @property
     def rows(self) -> list[Row]:

@@ -3,12 +3,16 @@
 Pure functions turn the corpus into rows and records (testable without MkDocs); `write_exports`
 is the post-build step that puts them into the site:
 
-    du-lieu/cai-tien.csv           one line per improvement row (UTF-8 with BOM, for Excel)
+    du-lieu/tinh/<tỉnh>.csv.zip    one line per improvement row of a province (UTF-8 with BOM, for
+                                   Excel), zipped: row text compresses about 12:1
+    du-lieu/cai-tien.csv           the same for the whole site, only while it stays small
     du-lieu/ke-hoach.csv           one line per plan
-    du-lieu/ke-hoach.json          index of every plan: school, year and the address of its JSON
+    du-lieu/ke-hoach.json          index: every plan (school, year, where its record is) and province file
     du-lieu/ke-hoach.schema.json   JSON Schema of a plan's front matter (copy of schema/)
-    truong/<slug>/truong.json      one school with the list of its plans
-    truong/<slug>/<year>/ke-hoach.json  one plan, with its Markdown text
+    truong/<slug>/truong.json      one school with its plans inside, each with its Markdown text
+
+Each row's text is written once in the open data (one JSON per school, one CSV per province):
+a copy per plan and another for the whole country would multiply a province's site size.
 
 Column names and JSON keys are part of a public contract (docs/du-lieu-mo.md documents them):
 add new ones, never rename.
@@ -20,6 +24,7 @@ import csv
 import io
 import json
 import shutil
+import zipfile
 from collections.abc import Iterable, Iterator
 
 from congkhai.core import catalog
@@ -29,12 +34,17 @@ from congkhai.facts import budgets as budget
 from congkhai.facts import pdf_policy as pdfs
 from congkhai.facts import progress
 from congkhai.facts.context import BuildContext
+from congkhai.facts.places import current_province, place_slug
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.vi"
 DATA_DIR = "du-lieu"
 SCHEMA_FILE = "ke-hoach.schema.json"
 SOLUTION_SEPARATOR = " | "
+NATIONAL_CSV = "cai-tien.csv"
+NATIONAL_CSV_MAX_BYTES = 20 * 1024 * 1024
+"""The all-rows file for the whole site is written only up to this size (about 1,200 plans);
+above it the province files hold the rows (Excel and GitHub Pages both stay comfortable)."""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # The school and plan columns both CSV files start with.
@@ -118,9 +128,10 @@ def _place(school: SchoolRecord) -> dict[str, str]:
     }
 
 
-def improvement_rows(corpus: Corpus, site_url: str | None = None) -> Iterator[dict]:
-    """One dict per improvement row, keyed by IMPROVEMENT_COLUMNS; amounts stay integers."""
-    for plan in _plans(corpus):
+def improvement_rows(corpus: Corpus, site_url: str | None = None, plans: list[Plan] | None = None) -> Iterator[dict]:
+    """One dict per improvement row (of `plans`, else of every plan), keyed by IMPROVEMENT_COLUMNS;
+    amounts stay integers."""
+    for plan in _plans(corpus) if plans is None else plans:
         base = _place(plan.school) | {"nam_hoc": plan.year, "thong_tu": plan.meta.thong_tu}
         url = absolute(plan.url, site_url)
         for row in plan.rows:
@@ -180,15 +191,19 @@ def excel_safe(value: object) -> object:
 
 def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = None, text: bool = True,
                 pdf_policy: str = "tat-ca") -> dict:
-    """A plan for reuse: `ke_hoach` is its front matter exactly as schema/ke-hoach.schema.json
-    describes it; the other keys are derived (links, official criterion titles, budget)."""
+    """A plan for reuse: `ke_hoach` is its front matter as schema/ke-hoach.schema.json describes
+    it (empty optional fields left out); the other keys are derived (links, official criterion
+    titles, budget)."""
+    meta = plan.meta
     record = {
-        "ma_truong": plan.school.slug,
-        "ten_truong": plan.school.name,
         "nam_hoc": plan.year,
+        "thong_tu": meta.thong_tu,
+        "so_hieu": meta.so_hieu,
+        "ngay_ban_hanh": meta.ngay_ban_hanh.isoformat() if meta.ngay_ban_hanh else None,
+        "so_tieu_chi": len(plan.rows),
+        "tong_kinh_phi": budget.total_amount(budget.plan_totals(plan)),
         "cap_nhat": _updated(plan, dates or {}),
         **_links(plan, site_url, pdf_policy),
-        "truong_json": absolute(plan.school.json_url, site_url),
         "tieu_chi": [
             {
                 "ma": row.tieu_chi,
@@ -201,7 +216,7 @@ def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = No
             for row in plan.rows
         ],
         "kinh_phi_theo_nguon": _budget(budget.plan_totals(plan)),
-        "ke_hoach": plan.meta.model_dump(mode="json"),
+        "ke_hoach": meta.model_dump(mode="json", exclude_none=True),
     }
     if text:
         record["van_ban"] = plan.body
@@ -210,32 +225,53 @@ def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = No
 
 def school_record(school: SchoolRecord, site_url: str | None = None, dates: dict | None = None,
                   pdf_policy: str = "tat-ca") -> dict:
-    dates = dates or {}
+    """A school with its plans inside, newest first (each as plan_record makes it): one file
+    holds everything about the school."""
     return {
         "ma_truong": school.slug,
+        "ten_truong": school.name,
         "url": absolute(school.url, site_url),
+        "json": absolute(school.json_url, site_url),
         "ho_so": school.profile.model_dump(mode="json"),
         "cap_hoc": school.profile.cap_hoc.label,
-        "ke_hoach": [
-            {
-                "nam_hoc": plan.year,
-                "thong_tu": plan.meta.thong_tu,
-                "so_hieu": plan.meta.so_hieu,
-                "ngay_ban_hanh": plan.meta.ngay_ban_hanh.isoformat() if plan.meta.ngay_ban_hanh else None,
-                "so_tieu_chi": len(plan.rows),
-                "tong_kinh_phi": budget.total_amount(budget.plan_totals(plan)),
-                "cap_nhat": _updated(plan, dates),
-                **_links(plan, site_url, pdf_policy),
-            }
-            for plan in school.plans
-        ],
+        "ke_hoach": [plan_record(plan, site_url, dates, pdf_policy=pdf_policy) for plan in school.plans],
         "kinh_phi_theo_nguon": _budget(budget.school_totals(school)),
     }
 
 
-def all_plans(corpus: Corpus, site_url: str | None = None) -> dict:
-    """An index of the corpus: which plans exist and where each one's JSON is. The records
-    themselves live once, per plan (a copy of them all here would double the data on the site)."""
+def province_csv_path(province: str) -> str:
+    """The all-rows CSV of one (current) province, zipped, beside its Atom feed."""
+    return f"{DATA_DIR}/tinh/{place_slug(province)}.csv.zip"
+
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Every zipped file's date: the same input gives the same bytes, build after build."""
+
+
+def zipped(name: str, data: bytes) -> bytes:
+    """`data` as the one file `name` in a zip archive Windows and macOS open with a double click."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        archive.writestr(info, data, compresslevel=9)
+    return out.getvalue()
+
+
+def province_files(corpus: Corpus) -> dict[str, tuple[str, list[Plan]]]:
+    """CSV path -> (province, its plans in a stable order), grouped by the current province."""
+    out: dict[str, tuple[str, list[Plan]]] = {}
+    for plan in _plans(corpus):
+        province = current_province(plan.school)
+        out.setdefault(province_csv_path(province), (province, []))[1].append(plan)
+    return dict(sorted(out.items()))
+
+
+def all_plans(corpus: Corpus, site_url: str | None = None, national_csv: bool = True) -> dict:
+    """An index of the corpus: which plans exist, where each one's record is (inside its school's
+    JSON, under the year) and which CSV file holds each province's rows. The records themselves
+    live once, per school (a copy of them all here would double the data on the site)."""
     return {
         "giay_phep": LICENCE,
         "giay_phep_url": LICENCE_URL,
@@ -249,6 +285,11 @@ def all_plans(corpus: Corpus, site_url: str | None = None) -> dict:
                 "json": absolute(plan.json_url, site_url),
             }
             for plan in _plans(corpus)
+        ],
+        "cai_tien_csv": absolute(f"{DATA_DIR}/{NATIONAL_CSV}", site_url) if national_csv else None,
+        "cai_tien_theo_tinh": [
+            {"tinh": province, "csv": absolute(path, site_url), "so_ke_hoach": len(plans)}
+            for path, (province, plans) in province_files(corpus).items()
         ],
     }
 
@@ -279,16 +320,29 @@ def write_exports(ctx: BuildContext) -> None:
     corpus, site, site_url, policy = ctx.corpus, ctx.site_dir, ctx.site_url, ctx.pdf_policy
     dates = {plan.path.resolve(): ctx.last_updated(plan) for plan in corpus.plans}
     data = site / DATA_DIR
-    data.mkdir(parents=True, exist_ok=True)
-    (data / "cai-tien.csv").write_bytes(to_csv(IMPROVEMENT_COLUMNS, improvement_rows(corpus, site_url)))
+    (data / "tinh").mkdir(parents=True, exist_ok=True)
+    national = write_improvement_csvs(corpus, site, site_url)
     (data / "ke-hoach.csv").write_bytes(to_csv(PLAN_COLUMNS, plan_rows(corpus, site_url, dates, policy)))
-    (data / "ke-hoach.json").write_bytes(to_json(all_plans(corpus, site_url)))
+    (data / "ke-hoach.json").write_bytes(to_json(all_plans(corpus, site_url, national)))
     schema = ctx.root / "schema" / SCHEMA_FILE
     if schema.is_file():
         shutil.copyfile(schema, data / SCHEMA_FILE)
     for school in corpus.schools.values():
         (site / school.url).mkdir(parents=True, exist_ok=True)
         (site / school.json_url).write_bytes(to_json(school_record(school, site_url, dates, policy)))
-    for plan in _plans(corpus):
-        (site / plan.url).mkdir(parents=True, exist_ok=True)
-        (site / plan.json_url).write_bytes(to_json(plan_record(plan, site_url, dates, pdf_policy=policy)))
+
+
+def write_improvement_csvs(corpus: Corpus, site, site_url: str | None) -> bool:
+    """One zipped all-rows CSV per province, and the national one, plain, while it stays under
+    NATIONAL_CSV_MAX_BYTES (its size is the provinces' added up). True if it was written."""
+    total = 0
+    for path, (_, plans) in province_files(corpus).items():
+        data = to_csv(IMPROVEMENT_COLUMNS, improvement_rows(corpus, site_url, plans))
+        (site / path).write_bytes(zipped(path.rsplit("/", 1)[1].removesuffix(".zip"), data))
+        total += len(data)
+    national = site / DATA_DIR / NATIONAL_CSV
+    if total > NATIONAL_CSV_MAX_BYTES:
+        national.unlink(missing_ok=True)
+        return False
+    national.write_bytes(to_csv(IMPROVEMENT_COLUMNS, improvement_rows(corpus, site_url)))
+    return True

@@ -7,6 +7,7 @@ itself is pages/print_table.py.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -167,12 +168,15 @@ def split_trailing_heading(html: str) -> tuple[str, str]:
 
 
 def print_pages(ctx: BuildContext) -> list[PageSpec]:
+    """The print views; each one's PrintDoc is made when it is rendered (PageSpec.lazy), so a
+    build holds one at a time and a preview that rebuilds one school makes only that school's."""
     return [
         PageSpec(
             src_uri=f"{plan.print_url.rstrip('/')}.md",
             title=f"{plan.title} (bản in)",
             template="print.html",
-            context={"plan": plan, "doc": print_doc(plan, plan.url in ctx.pdf_plans), "split_trailing_heading": split_trailing_heading},
+            context={"plan": plan, "split_trailing_heading": split_trailing_heading},
+            lazy={"doc": functools.partial(print_doc, plan, plan.url in ctx.pdf_plans)},
             body=plan.body,
             kind="print",
         )

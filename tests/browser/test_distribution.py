@@ -76,9 +76,9 @@ def test_embed_snippet_renders_resizes_and_links_from_another_origin(site, corpu
     # Fits 320 px: no horizontal scrolling inside the frame nor on the host page.
     assert content.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth <= 320")
-    # Opening a row's solutions makes the content taller: the frame follows.
+    # Content growing (a longer plan published, a font loading late) makes the frame follow.
     before = frame_h
-    frame.locator("details summary").first.click()
+    content.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<p style=\"height: 300px\">Thêm</p>')")
     page.wait_for_function(
         "h => document.querySelector('iframe[data-congkhai]').getBoundingClientRect().height > h", arg=before
     )

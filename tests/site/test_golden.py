@@ -16,10 +16,10 @@ from support.trees import make_tree
 GOLDEN = DATA / "golden"
 FILES = [
     "du-lieu/cai-tien.csv",
+    "du-lieu/tinh/tp-ho-chi-minh.csv.zip",
     "du-lieu/ke-hoach.csv",
     "du-lieu/ke-hoach.json",
     "truong/thcs-thu-nghiem/truong.json",
-    "truong/thcs-thu-nghiem/2024-2025/ke-hoach.json",
     "truong/thcs-thu-nghiem/feed.xml",
 ]
 

@@ -111,7 +111,8 @@ def test_open_data_and_search_carry_the_new_fields(site, plans):
     assert mine["3.2"]["chi_so"] == "4 chuyên đề trong năm học."
     assert mine["4.1"]["nguon_luc"] == "Ngân sách xã" and mine["4.1"]["muc_do_thuc_hien"] == "Hoàn thành"
     assert mine["1.4"]["minh_chung_du_kien"] == "Biên bản rà soát; sổ theo dõi cải tiến"
-    record = json.loads((site / "truong" / "thcs-hoa-lac" / "2026-2027" / "ke-hoach.json").read_text("utf-8"))
+    school = json.loads((site / "truong" / "thcs-hoa-lac" / "truong.json").read_text("utf-8"))
+    record = next(p for p in school["ke_hoach"] if p["nam_hoc"] == "2026-2027")
     row = record["ke_hoach"]["cai_tien"][0]
     assert row["muc_tieu"] == "Cập nhật hồ sơ cải tiến sau mỗi học kỳ."
     assert row["thuc_hien"][0]["nguoi_danh_gia"] == "Hội đồng tự đánh giá"

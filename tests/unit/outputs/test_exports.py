@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 
 import pytest
 from support.trees import PLAN, make_tree
 
 from congkhai.core.loader import load_corpus
+from congkhai.facts.places import place_slug as province_slug
 from congkhai.outputs import exports
 
 SITE = "https://vi-du.github.io/congkhai/"
@@ -56,4 +58,36 @@ def test_the_index_lists_where_each_plan_lives_not_the_plans_again(corpus):
     index = exports.all_plans(corpus, SITE)
     assert index["so_ke_hoach"] == 1
     assert index["ke_hoach"] == [{"ma_truong": "thcs-thu-nghiem", "nam_hoc": "2024-2025", "json": SITE + corpus.plans[0].json_url}]
+    assert corpus.plans[0].json_url == "truong/thcs-thu-nghiem/truong.json#2024-2025"
     assert b"diem_yeu" not in exports.to_json(index)
+
+
+def test_a_school_file_holds_its_plans_and_each_province_has_its_rows_file(corpus):
+    [school] = corpus.schools.values()
+    record = exports.school_record(school, SITE)
+    [plan] = record["ke_hoach"]
+    assert plan["nam_hoc"] == "2024-2025" and plan["van_ban"] == school.plans[0].body
+    assert plan["ke_hoach"]["cai_tien"][0]["tieu_chi"] == "1.3"
+    assert "noi_dung" not in plan["ke_hoach"]["cai_tien"][0]  # empty optional fields left out
+    [(path, (province, plans))] = exports.province_files(corpus).items()
+    assert path == "du-lieu/tinh/" + province_slug(province) + ".csv.zip" and plans == corpus.plans
+    index = exports.all_plans(corpus, SITE, national_csv=False)
+    assert index["cai_tien_csv"] is None
+    assert index["cai_tien_theo_tinh"] == [{"tinh": province, "csv": SITE + path, "so_ke_hoach": 1}]
+
+
+def test_the_national_rows_file_is_left_out_when_it_would_be_large(corpus, tmp_path, monkeypatch):
+    (tmp_path / "du-lieu" / "tinh").mkdir(parents=True)
+    assert exports.write_improvement_csvs(corpus, tmp_path, SITE)
+    assert (tmp_path / "du-lieu" / "cai-tien.csv").is_file()
+    monkeypatch.setattr(exports, "NATIONAL_CSV_MAX_BYTES", 10)
+    assert not exports.write_improvement_csvs(corpus, tmp_path, SITE)
+    assert not (tmp_path / "du-lieu" / "cai-tien.csv").exists()
+    [archive] = (tmp_path / "du-lieu" / "tinh").glob("*.csv.zip")
+    with zipfile.ZipFile(archive) as z:
+        [name] = z.namelist()
+        assert name == archive.name.removesuffix(".zip")
+        assert z.read(name) == exports.to_csv(exports.IMPROVEMENT_COLUMNS, exports.improvement_rows(corpus, SITE))
+    first = archive.read_bytes()
+    exports.write_improvement_csvs(corpus, tmp_path, SITE)
+    assert archive.read_bytes() == first  # same input, same bytes
