@@ -133,7 +133,7 @@ class Area:
         """Who supervises: the Sở of a province, the Phòng of a district."""
         if self.district:
             return f"Phòng Giáo dục và Đào tạo {self.district} (cũ)"
-        return f"Sở Giáo dục và Đào tạo {self.province_label}" if self.province else "Các sở giáo dục và đào tạo"
+        return f"Sở Giáo dục và Đào tạo {self.province_label}" if self.province else "các sở giáo dục và đào tạo"
 
     @property
     def plans(self) -> list[Plan]:
