@@ -6,18 +6,16 @@ so every build starts from a fresh interpreter; `build_site` builds any plans fo
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from congkhai.printing.browser import CHROMIUM_ARGS, chromium_path
+from congkhai.printing.browser import CHROMIUM_ARGS, SiteServer, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
@@ -50,26 +48,11 @@ def built_site(tmp_path_factory) -> Path:
     return build_or_fail(PLANS, tmp_path_factory.mktemp("site") / "site")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
-
-
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Callable[[Path], str]]:
     """serve(folder) -> "http://127.0.0.1:<port>/": a static server, stopped at session end."""
-    servers: list[ThreadingHTTPServer] = []
-
-    def start(folder: Path) -> str:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    with contextlib.ExitStack() as servers:
+        yield lambda folder: servers.enter_context(SiteServer(folder)).url
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ import itertools
 import os
 from pathlib import Path
 
-from congkhai.core import limits
 from congkhai.core.problems import ProblemList
 
 SCHOOL_FILE = "truong.yml"

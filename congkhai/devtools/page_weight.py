@@ -14,18 +14,19 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import http.server
 import io
-import os
-import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from congkhai import PROJECT_ROOT
-from congkhai.printing.browser import CHROMIUM_ARGS, chromium_path
+from congkhai.printing.browser import (
+    CHROMIUM_ARGS,
+    QuietHandler,
+    SiteServer,
+    chromium_path,
+)
 
 PLAN_BUDGET_BYTES = 120 * 1024
 """A plan page's first load on a phone, compressed (issue: provinces' readers are on phones)."""
@@ -38,11 +39,8 @@ PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".csv", ".webmanifest"}
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files, text ones gzipped when the browser asks for it (as GitHub Pages does)."""
-
-    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -63,21 +61,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-class GzipServer:
+def gzip_server(site: Path) -> SiteServer:
     """The built site, gzipped like GitHub Pages, on http://127.0.0.1:<free port>/."""
-
-    def __init__(self, site: Path):
-        handler = functools.partial(GzipHandler, directory=str(site))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-
-    def __enter__(self) -> "GzipServer":
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    return SiteServer(site, GzipHandler)
 
 
 def page_paths(site: Path) -> dict[str, str]:
@@ -159,12 +145,10 @@ def table(loads: dict[str, Load], scores: dict[str, float] | None = None) -> str
 
 
 def build_plans_site(out: Path) -> Path:
-    """The site of plans/, built without PDFs by scripts/build."""
-    env = {**os.environ, "CONGKHAI_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "congkhai", "build", "-d", str(out), "--no-pdf"],
-                            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
-    if result.returncode:
-        sys.stderr.write(result.stdout[-3000:] + result.stderr[-3000:])
+    """The site of plans/, built without PDFs as scripts/build builds it."""
+    from congkhai.commands import build
+
+    if build.main(["-f", str(PROJECT_ROOT / "mkdocs.yml"), "-d", str(out), "--no-pdf"]):
         raise SystemExit("Dựng trang không thành công.")
     return out
 
@@ -181,7 +165,7 @@ def main(argv: list[str]) -> int:
         if not (site / "index.html").is_file():
             print(f"{site}: không có index.html; hãy dựng trang trước (scripts/build).", file=sys.stderr)
             return 2
-        with GzipServer(site) as server:
+        with gzip_server(site) as server:
             loads = measure(site, server.url)
             scores = None
             if args.lighthouse:

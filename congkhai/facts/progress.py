@@ -47,14 +47,15 @@ def current_school_year(chosen: str | None = None, today: dt.date | None = None)
     return school_year_of(today or dt.date.today())
 
 
-def status(row: Row) -> Progress | None:
-    """The row's current level: its last checkpoint's; None when nothing is recorded yet."""
-    points = row.thuc_hien
-    return points[-1].muc_do if points else None
-
-
 def latest(row: Row) -> Checkpoint | None:
+    """The row's last checkpoint; None when nothing is recorded yet."""
     return row.thuc_hien[-1] if row.thuc_hien else None
+
+
+def status(row: Row) -> Progress | None:
+    """The row's current level: its last checkpoint's."""
+    point = latest(row)
+    return point.muc_do if point else None
 
 
 def status_rank(row: Row) -> int:

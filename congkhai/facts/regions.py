@@ -38,10 +38,12 @@ def _label(province: str) -> str:
 
 def _converted(ward: str | None, district: str | None, province: str):
     """The unit after 2025 of an address written before it (a district is named) or after it."""
-    try:
-        from vietnamadminunits import ParseMode, convert_address, parse_address
-    except ImportError:  # the province as written is still a usable group
-        return None
+    from vietnamadminunits import (  # loads its dataset: only when asked
+        ParseMode,
+        convert_address,
+        parse_address,
+    )
+
     address = ", ".join(x for x in (ward, district, province) if x)
     attempts = [lambda: convert_address(address)]
     if not district:  # a new-style address (xã, tỉnh) is parsed as such first

@@ -195,13 +195,14 @@ def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = No
     it (empty optional fields left out); the other keys are derived (links, official criterion
     titles, budget)."""
     meta = plan.meta
+    totals = budget.plan_totals(plan)
     record = {
         "nam_hoc": plan.year,
         "thong_tu": meta.thong_tu,
         "so_hieu": meta.so_hieu,
         "ngay_ban_hanh": meta.ngay_ban_hanh.isoformat() if meta.ngay_ban_hanh else None,
         "so_tieu_chi": len(plan.rows),
-        "tong_kinh_phi": budget.total_amount(budget.plan_totals(plan)),
+        "tong_kinh_phi": budget.total_amount(totals),
         "cap_nhat": _updated(plan, dates or {}),
         **_links(plan, site_url, pdf_policy),
         "tieu_chi": [
@@ -215,7 +216,7 @@ def plan_record(plan: Plan, site_url: str | None = None, dates: dict | None = No
             }
             for row in plan.rows
         ],
-        "kinh_phi_theo_nguon": _budget(budget.plan_totals(plan)),
+        "kinh_phi_theo_nguon": _budget(totals),
         "ke_hoach": meta.model_dump(mode="json", exclude_none=True),
     }
     if text:

@@ -27,7 +27,7 @@ def chromium_path() -> str:
     return os.environ.get("CONGKHAI_CHROMIUM") or "/usr/bin/chromium"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - stdlib signature
         pass
 
@@ -35,9 +35,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class SiteServer:
     """The built site on http://127.0.0.1:<free port>/ in a daemon thread."""
 
-    def __init__(self, site_dir: Path):
-        """Listen on a free port at once; serving starts when the `with` block is entered."""
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    def __init__(self, site_dir: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None):
+        """Listen on a free port at once; serving starts when the `with` block is entered.
+        `handler_class`: another quiet handler (page-weight's gzips like GitHub Pages)."""
+        handler = functools.partial(handler_class or QuietHandler, directory=str(site_dir))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -17,7 +17,7 @@ MIN_SCORE = 95
 
 @pytest.fixture(scope="module")
 def gzip_site(built_site):
-    with page_weight.GzipServer(built_site) as server:
+    with page_weight.gzip_server(built_site) as server:
         yield server.url
 
 

@@ -12,13 +12,12 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from congkhai import PROJECT_ROOT
 from congkhai.core.model import Corpus
 from congkhai.core.problems import BuildError
-from congkhai.outputs.search.bundles import SCOPE_FILE, scope, chunk_size
+from congkhai.outputs.search.bundles import SCOPE_FILE, chunk_size, scope
 from congkhai.outputs.search.records import Record, records
 
 LANGUAGE = "vi"
@@ -161,12 +160,10 @@ def bundle_size(out_dir: Path) -> int:
     return sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file())
 
 
-def index_site(corpus: Corpus, site: Path, has_page: Callable[[str], bool] | None = None) -> str:
-    """Index the records whose page the site has (has_page(record path), by default: the page
-    exists in the built site); returns a one-line summary."""
+def index_site(corpus: Corpus, site: Path) -> str:
+    """Index the records whose page exists in the built site; returns a one-line summary."""
     start = time.perf_counter()
-    has_page = has_page or (lambda path: (site / path / "index.html").is_file())
-    return index_records([r for r in records(corpus) if has_page(r.path)], site, start)
+    return index_records([r for r in records(corpus) if (site / r.path / "index.html").is_file()], site, start)
 
 
 def index_records(recs: list[Record], site: Path, start: float | None = None) -> str:
