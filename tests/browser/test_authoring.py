@@ -44,6 +44,8 @@ def page(browser, base_url):
     p.on("console", lambda m: errors.append(m.text) if m.type == "error" and "Failed to load resource" not in m.text else None)
     p.goto(base_url + "/them-ke-hoach/")
     p.wait_for_selector("#ck-dong .ck-row", state="attached")
+    # The school list comes after the criteria: a school typed before it arrives picks no circular yet.
+    p.wait_for_selector("#ck-ds-truong option", state="attached")
     p.opened = opened  # type: ignore[attr-defined]
     yield p
     context.close()
