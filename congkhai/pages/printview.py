@@ -178,6 +178,7 @@ def print_pages(ctx: BuildContext) -> list[PageSpec]:
             context={"plan": plan, "split_trailing_heading": split_trailing_heading},
             lazy={"doc": functools.partial(print_doc, plan, plan.url in ctx.pdf_plans)},
             body=plan.body,
+            body_of=plan.src_uri,
             kind="print",
         )
         for plan in ctx.corpus.plans
