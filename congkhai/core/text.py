@@ -45,6 +45,27 @@ def vn_date(value: dt.date | None) -> str:
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"
 
 
+BRIEF_CHARS = 160
+"""How much of a long text a list shows (criterion pages): about two lines on a phone."""
+
+
+def brief(text: str, limit: int = BRIEF_CHARS) -> str:
+    """The text's first sentence, or its first `limit` characters cut at a word and ended with «…»,
+    whichever is shorter; a short text whole. Lists across many plans show rows briefly and link
+    to the plan, where the whole text is: the same text repeated on every list would be most of
+    the site's bytes."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    for end in re.finditer(r"(\w)[.!?](?=\s)", text[: limit + 1]):
+        if not end[1].isupper():  # "TP. Hồ Chí Minh" goes on
+            if end.end() >= limit // 3:
+                return text[: end.end()]
+            break
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:-–") + "…"
+
+
 def vn_number(value: int) -> str:
     """12.345"""
     return f"{value:,}".replace(",", ".")

@@ -18,13 +18,14 @@ from congkhai.core.text import vn_key
 from congkhai.facts import progress
 from congkhai.facts.context import BuildContext
 from congkhai.pages.paging import paginate
+from congkhai.pages.row_brief import RowBrief
 from congkhai.pages.spec import PageSpec
 
 ROWS_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(RowBrief):
     """One plan row that addresses a criterion."""
 
     plan: Plan
@@ -33,20 +34,6 @@ class Mention:
     @property
     def url(self) -> str:
         return f"{self.plan.url}#{self.row.anchor}"
-
-    @property
-    def weakness(self) -> str:
-        """What the row says is wrong, whichever column the school wrote it in."""
-        return self.row.diem_yeu or self.row.ket_qua_can_dat or self.row.noi_dung or ""
-
-    @property
-    def status(self):
-        """The row's current level (its last checkpoint), None when not tracked."""
-        return progress.status(self.row)
-
-    @property
-    def checkpoint(self):
-        return progress.latest(self.row)
 
     @property
     def evidence(self) -> list[str]:

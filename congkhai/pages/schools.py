@@ -9,35 +9,24 @@ from dataclasses import dataclass
 
 from congkhai.core import catalog
 from congkhai.core.catalog import Circular
-from congkhai.core.model import Checkpoint, Progress, Row, SchoolRecord
+from congkhai.core.model import Row, SchoolRecord
 from congkhai.core.text import vn_key
 from congkhai.facts import budgets, progress
 from congkhai.facts.context import BuildContext
 from congkhai.facts.places import place_of
 from congkhai.facts.regions import region
 from congkhai.pages.paging import paginate
+from congkhai.pages.row_brief import RowBrief
 from congkhai.pages.spec import PageSpec
 
 SCHOOLS_PER_PAGE = 100
 
 @dataclass(frozen=True)
-class YearCell:
+class YearCell(RowBrief):
     """A criterion in one year's plan: what was weak, what was planned, how far it got."""
 
     url: str  # the plan row, site-root relative
     row: Row
-
-    @property
-    def weakness(self) -> str:
-        return self.row.diem_yeu or self.row.noi_dung or self.row.ket_qua_can_dat or ""
-
-    @property
-    def status(self) -> Progress | None:
-        return progress.status(self.row)
-
-    @property
-    def checkpoint(self) -> Checkpoint | None:
-        return progress.latest(self.row)
 
 
 @dataclass(frozen=True)
