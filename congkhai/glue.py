@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from congkhai.core.loader import load_corpus
 from congkhai.core.problems import BuildError
 from congkhai.facts.context import BuildContext
-from congkhai.outputs import exports, feeds, form, oversight_csv
+from congkhai.outputs import exports, feeds, form, oversight_csv, redirects
 from congkhai.outputs.search import job as search_job
 from congkhai.pages import material_markup, minify, sanitize, templating
 from congkhai.pages.families import VIEWS, site_pages
@@ -36,8 +35,10 @@ POST_BUILD_STEPS: tuple[Callable[[BuildContext], None], ...] = (
     feeds.write_feeds,
     form.write_form_data,
     oversight_csv.write_oversight,
+    redirects.write_redirects,
 )
-"""What is written after the pages, in order: open data, feeds, the form's data. The search index
+"""What is written after the pages, in order: open data, feeds, the form's data, the oversight
+tables, the redirects of moved addresses. The search index
 is not among them: it is built beside the pages (congkhai/outputs/search/job.py, started in
 on_files) and the post-build step waits for it last."""
 
@@ -117,44 +118,14 @@ class PlainPage(Page):
         self.present_anchor_ids, self.links_to_anchors = set(), {}
 
 
-class SameBodyPage(Page):
-    """A generated page showing the body of another page (a print view, its plan page's body):
-    MkDocs converts every page's Markdown before it renders any template, so the other page's
-    sanitised HTML is ready to reuse, which halves the Markdown work of a build. A body with
-    relative links is converted again, as its links resolve from this page's own address."""
-
-    source: Page
-
-    def render(self, config, files) -> None:
-        html = self.source.content
-        if html is None or _RELATIVE_LINK.search(html):
-            return super().render(config, files)
-        self.content, self.toc = html, self.source.toc
-        self._title_from_render = None
-        self.present_anchor_ids, self.links_to_anchors = set(self.source.present_anchor_ids or ()), {}
-
-    @property
-    def reused(self) -> bool:
-        return self.content is not None and self.content is self.source.content
-
-
-_RELATIVE_LINK = re.compile(r"""\b(?:href|src)=["'](?![a-z][a-z0-9+.-]*:|#|//)""", re.IGNORECASE)
-
-
 def on_nav(nav, config, files):
-    """Pages left out of the nav and without a body become PlainPage, pages showing another
-    page's body SameBodyPage (MkDocs has made a Page for every file: making the new one
-    rebinds file.page)."""
+    """Pages left out of the nav and without a body become PlainPage (MkDocs has made a Page
+    for every file: making the new one rebinds file.page)."""
     in_nav = {id(page) for page in nav.pages}
     for src_uri, spec in _Build.specs.items():
         file = files.get_file_from_path(src_uri)
-        if file is None or id(file.page) in in_nav:  # a page of the nav keeps its links
-            continue
-        source = files.get_file_from_path(spec.body_of) if spec.body_of else None
-        if source is not None and source.page is not None:
-            SameBodyPage(None, file, config).source = source.page
-        elif not spec.body.strip():
-            PlainPage(None, file, config)
+        if file is not None and id(file.page) not in in_nav and not spec.body.strip():
+            PlainPage(None, file, config)  # a page of the nav keeps its links
     return nav
 
 
@@ -240,12 +211,12 @@ def on_env(env, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """A generated page's HTML is sanitised (unless reused, already clean); its Markdown source
-    is let go, as MkDocs holds every page between converting and rendering them all."""
+    """A generated page's HTML is sanitised; its Markdown source is let go, as MkDocs holds every
+    page between converting and rendering them all."""
     if page.file.src_uri not in _Build.specs:
         return html
     page.markdown = None
-    return html if isinstance(page, SameBodyPage) and page.reused else sanitize.clean_html(html)
+    return sanitize.clean_html(html)
 
 
 def on_page_context(context, page, config, nav):

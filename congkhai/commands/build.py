@@ -1,7 +1,8 @@
 """`scripts/build`: the one command that builds the whole site.
 
 MkDocs builds the pages (and, through the hooks' post-build steps, the data files and the
-search index); then the plan PDFs are printed from the print views with headless Chromium.
+search index); then the plan pages are printed to PDF (their print CSS makes the official
+document) with headless Chromium.
 Which plans get a PDF is a policy (`--pdf`): every plan (`tat-ca`, the default up to 2,000
 plans), only each school's newest plan (`moi-nhat`, the default above: PDFs would outgrow the
 1 GB a GitHub Pages site may hold) or none (`khong`). The plan pages offer "Tải PDF" exactly

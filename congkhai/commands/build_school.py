@@ -1,7 +1,7 @@
 """`scripts/build-school <mã-trường>`: a standalone site with one school's plans only.
 
 For a school that wants to upload its plans to any web host or attach them to its portal: the
-normal build (pages, print views, PDFs, search, data files) run over a plans folder holding only
+normal build (pages, PDFs, search, data files) run over a plans folder holding only
 that school. MkDocs writes relative links, so the folder works wherever it is served from,
 including a sub-folder. The school's folder is linked (or, where links are not possible, copied)
 into a temporary plans folder, so error messages still name the real files.

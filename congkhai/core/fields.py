@@ -1,10 +1,9 @@
 """The one table of improvement-row fields: every phase reads a row's fields from here.
 
-The model's Row, the JSON Schema, the plan page, the print view, the CSV and JSON files, the search
-record, the web form, the importer's column mapping and the benchmark corpus all iterate over
-ROW_FIELDS, so a new field is one entry below (plus a template cell only if it needs markup of
-its own). Where a table layout (catalogs/mau-bang.yml) has no column for a field, the field still
-shows: in a column of its own on the web, and labelled inside the column of `near` in print.
+The model's Row, the JSON Schema, the plan page (screen and print), the CSV and JSON files, the
+search record, the web form, the importer's column mapping and the benchmark corpus all iterate
+over ROW_FIELDS, so a new field is one entry below. Where a table layout (core/layouts.yml) has no
+column for a field, the field still shows, labelled, inside the column of `near`.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ class RowField:
     key: str
     """The YAML key editors write (Vietnamese without diacritics, snake_case)."""
     label: str
-    """The field's name where it stands alone: its own web column, the form, the open data."""
+    """The field's name where it stands alone: its own column, the form, the open data."""
     description: str
     """Help for editors: the JSON Schema's hover text and the form's hint."""
     kind: str = TEXT
@@ -28,8 +27,6 @@ class RowField:
     at each checkpoint of the school year: model.Checkpoint)."""
     short: str | None = None
     """A shorter name printed before the value when it sits in another field's column."""
-    caption: str | None = None
-    """Its name inside a web cell that merges several fields (default: `short`)."""
     data_label: str | None = None
     """What the open-data column holds, when `label` does not say it exactly."""
     searchable: bool = True
@@ -50,10 +47,6 @@ class RowField:
     @property
     def short_label(self) -> str:
         return self.short or self.label
-
-    @property
-    def cell_caption(self) -> str:
-        return self.caption or self.short_label
 
     @property
     def open_data_label(self) -> str:
@@ -105,17 +98,17 @@ ROW_FIELDS: tuple[RowField, ...] = (
     ),
     RowField(
         "kinh_phi", "Kinh phí", "Dự kiến kinh phí, số đồng viết liền không dấu chấm, ví dụ: 294157000.",
-        kind=AMOUNT, caption="Số tiền", data_label="Kinh phí (đồng)", searchable=False,
+        kind=AMOUNT, data_label="Kinh phí (đồng)", searchable=False,
         header=r"kinh phi|tai chinh", header_rank=85, main=True,
     ),
     RowField(
         "kinh_phi_ghi_chu", "Ghi chú kinh phí",
         "Kinh phí ghi bằng chữ đúng như văn bản (ví dụ: «Không có», «Dự toán 250.000.000»).",
-        short="Kinh phí", caption="Ghi chú", data_label="Kinh phí ghi bằng chữ",
+        short="Kinh phí", data_label="Kinh phí ghi bằng chữ",
     ),
     RowField(
         "nguon_kinh_phi", "Nguồn kinh phí", "Nguồn kinh phí: ngân sách, xã hội hóa, nguồn điều tiết, tự túc...",
-        caption="Nguồn", data_label="Nguồn kinh phí (như văn bản)",
+        data_label="Nguồn kinh phí (như văn bản)",
     ),
     RowField(
         "dieu_kien_ho_tro", "Điều kiện hỗ trợ khác", "Điều kiện hỗ trợ khác.",
@@ -134,7 +127,7 @@ ROW_FIELDS: tuple[RowField, ...] = (
         "muc_tu_danh_gia", "Mức tự đánh giá",
         "Mức tự đánh giá ghi trong báo cáo tự đánh giá: «Đạt mức 1», «Đạt mức 2», «Đạt mức 3»; "
         "tiêu chí mức 4 ghi «Đạt» hoặc «Không đạt».",
-        short="Tự đánh giá", caption="Mức", searchable=False,
+        short="Tự đánh giá", searchable=False,
     ),
     RowField(
         "minh_chung", "Mã minh chứng",

@@ -1,16 +1,16 @@
-"""Table layouts of improvement plans, as data: which columns the web page and the printed
-document show, and which row fields each column holds.
+"""Table layouts of improvement plans, as data: which columns a plan's table has (on its page
+and printed alike: the table of the plan's source document), and which row fields each holds.
 
 A circular names its layouts in its catalog file (shared ones from layouts.yml, or its own written
 the same way). Every field of the fields table is placed in every layout: a field a layout does not
-name gets a web column of its own and is printed, labelled, in the column of its `near` field, so
-a new field or a new layout never hides what a school wrote.
+name is shown, labelled, in the column of its `near` field, so a new field or a new layout never
+hides what a school wrote.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
 
 import yaml
@@ -20,20 +20,6 @@ from congkhai.core.fields import ROW_FIELDS, row_field
 TT, STANDARD, CRITERION = "#tt", "#tieu_chuan", "#tieu_chi"
 """Printed columns computed from the row's position: running number, standard, criterion."""
 SHARED_FILE = "layouts.yml"
-
-
-@dataclass(frozen=True)
-class WebColumn:
-    key: str
-    """Names the column's CSS class (ck-col-<key>)."""
-    label: str
-    fields: tuple[str, ...]
-
-    @cached_property
-    def captions(self) -> tuple[str, ...]:
-        """One per field, shown when a cell holds more than one of them (asked for every cell:
-        computed once per column)."""
-        return tuple(row_field(f).cell_caption for f in self.fields)
 
 
 @dataclass(frozen=True)
@@ -48,12 +34,18 @@ class PrintColumn:
     narrow: bool = False
     """Short values (numbers, dates): centred."""
 
+    @property
+    def role(self) -> str:
+        """"tt", "tieu_chuan" or "tieu_chi" for the columns that name a row (a phone shows them as
+        its card's title), "" for the others."""
+        first = self.fields[0] if self.fields else ""
+        return first[1:] if first in (TT, STANDARD, CRITERION) else ""
+
 
 @dataclass(frozen=True)
 class Layout:
     key: str
     title: str
-    web: tuple[WebColumn, ...]
     columns: tuple[PrintColumn, ...]
     landscape: bool = False
     """The printed table gets its own landscape pages."""
@@ -69,18 +61,6 @@ class Layout:
     @property
     def fields(self) -> set[str]:
         return {f for c in self.columns for f in (*c.fields, *c.extras)}
-
-
-def _web(items: list) -> tuple[WebColumn, ...]:
-    columns = []
-    for item in items:
-        if isinstance(item, str):
-            columns.append(WebColumn(item, row_field(item).label, (item,)))
-        else:
-            columns.append(WebColumn(item["ma"], item["ten"], tuple(item["truong"])))
-    placed = {f for c in columns for f in c.fields}
-    columns += [WebColumn(f.key, f.label, (f.key,)) for f in ROW_FIELDS if f.key not in placed and f.key != "ten_tieu_chi"]
-    return tuple(columns)
 
 
 def _print(items: list) -> tuple[PrintColumn, ...]:
@@ -103,7 +83,6 @@ def layout_from(raw: dict) -> Layout:
     return Layout(
         key=str(raw["ma"]),
         title=raw.get("ten", str(raw["ma"])),
-        web=_web(raw["web"]),
         columns=_print(raw["in"]),
         landscape=raw.get("ngang", False),
         groups=raw.get("nhom_tieu_chuan", False),

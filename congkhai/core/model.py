@@ -297,6 +297,10 @@ class PlanMeta(_Strict):
         return v
 
 
+PRINT_ANCHOR = "ban-in"
+"""The id of the official document on a plan page (Plan.print_url)."""
+
+
 @dataclass
 class Plan:
     """A loaded plan: its front matter, its Markdown body and where it came from."""
@@ -310,7 +314,7 @@ class Plan:
 
     @property
     def title(self) -> str:
-        """The plan's name on its page, in feeds and in the print view's tab."""
+        """The plan's name on its page, in feeds and in the browser's tab."""
         return f"Kế hoạch cải tiến chất lượng giáo dục năm học {self.year} – {self.school.name}"
 
     @property
@@ -325,7 +329,13 @@ class Plan:
 
     @property
     def print_url(self) -> str:
-        """Its print view, in the official document layout."""
+        """The official document on its page: printed (its print CSS) it is the Nghị định 30/2020
+        layout, which the PDF is made from."""
+        return f"{self.url}#{PRINT_ANCHOR}"
+
+    @property
+    def old_print_url(self) -> str:
+        """Where the separate print view used to be: a redirect page keeps links to it working."""
         return f"{self.url}in/"
 
     @property

@@ -58,7 +58,7 @@ def pdf_estimate(site: Path, sample: int = 4) -> dict:
     them. Empty when there is nothing to print or no Chromium."""
     from congkhai.facts.pdf_policy import policy
     from congkhai.printing.browser import SiteServer
-    from congkhai.printing.pdf import PRINT_PAGES, Printer, policy_pages
+    from congkhai.printing.pdf import PLAN_PAGES, Printer, policy_pages
 
     pages = policy_pages(site)
     if not pages:
@@ -75,7 +75,7 @@ def pdf_estimate(site: Path, sample: int = 4) -> dict:
         print(f"(PDF estimate skipped: {str(e).splitlines()[0] if str(e) else type(e).__name__})", flush=True)
         return {}
     mb = len(pages) * statistics.mean(sizes) / MB
-    return {"pdf_policy": policy(len(list(site.glob(PRINT_PAGES)))), "pdfs": len(pages), "pdf_mb": round(mb, 1)}
+    return {"pdf_policy": policy(len(list(site.glob(PLAN_PAGES)))), "pdfs": len(pages), "pdf_mb": round(mb, 1)}
 
 
 def exponent(n1: int, v1: float | None, n2: int, v2: float | None) -> float | None:

@@ -1,8 +1,7 @@
 """Which plans get a PDF (`scripts/build --pdf ...`): one decision read by pages, data and printing.
 
 A PDF weighs ~70 KB and a GitHub Pages site at most 1 GB: past ALL_PDFS_UP_TO plans only each
-school's newest plan gets one (every plan keeps its print view, which prints the same document
-from the browser).
+school's newest plan gets one (every plan page prints as the same document from the browser).
 """
 
 from __future__ import annotations

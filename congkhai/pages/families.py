@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from congkhai.facts.context import BuildContext
-from congkhai.pages import browse, budgets, criteria, embed, oversight, plans, printview, schools
+from congkhai.pages import browse, budgets, criteria, embed, oversight, plans, schools
 from congkhai.pages.spec import PageSpec
 
 Family = Callable[[BuildContext], Iterable[PageSpec]]
@@ -19,7 +19,6 @@ FAMILIES: tuple[Family, ...] = (
     schools.school_pages,
     criteria.criterion_pages,
     browse.browse_pages,
-    printview.print_pages,
     budgets.budget_pages,
     oversight.oversight_pages,
     embed.embed_pages,

@@ -1,8 +1,8 @@
 """The notice that a plan's text was read from a scan (OCR): one home for its words.
 
-Every page that shows a plan's own words (plan page, print view, criterion pages, the embed
+Every page that shows a plan's own words (plan page and its printout, criterion pages, the embed
 widget, search results) marks OCR text with these, so a reader never takes a misread word for
-what the school wrote. The print view and the plan page show the full notice; a place that shows
+what the school wrote. The plan page and its printout show the full notice; a place that shows
 a single row shows the short flag, linking to the full notice (anchor OCR_ANCHOR).
 """
 
@@ -30,7 +30,7 @@ class OcrNotice:
 
     @property
     def sentence(self) -> str:
-        """The notice as one paragraph (the print view)."""
+        """The notice as one paragraph (the printed plan)."""
         return f"{self.label}. {self.text} {self.advice}"
 
 

@@ -1,24 +1,22 @@
-"""The print view of a plan: the administrative document as Nghị định 30/2020 lays it out.
+"""A plan as an administrative document, laid out as Nghị định 30/2020 wants it: its header,
+number, place and date, title, recipients and signer (PrintDoc).
 
-One page per plan at truong/<slug>/<year>/in/, rendered by overrides/print.html with
-overrides/assets/stylesheets/print.css, and printed to PDF by congkhai/printing/pdf.py. The table
-itself is pages/print_table.py.
+The plan page is that document (overrides/partials/ck-document.html): on screen with the site's
+links around it, printed through overrides/assets/stylesheets/print.css on A4, which is how
+congkhai/printing/pdf.py makes the PDF. The table itself is pages/print_table.py.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from congkhai.core import catalog
 from congkhai.core.layouts import Layout
 from congkhai.core.model import Plan
-from congkhai.facts.context import BuildContext
 from congkhai.pages.notices import ocr_notice
 from congkhai.pages.monitoring import monitoring
 from congkhai.pages.print_table import Line, column_widths, table_lines
-from congkhai.pages.spec import PageSpec
 
 
 @dataclass
@@ -165,21 +163,3 @@ def split_trailing_heading(html: str) -> tuple[str, str]:
     """
     m = _TRAILING_HEADING.match(html)
     return (m[1], m[2]) if m else (html, "")
-
-
-def print_pages(ctx: BuildContext) -> list[PageSpec]:
-    """The print views; each one's PrintDoc is made when it is rendered (PageSpec.lazy), so a
-    build holds one at a time and a preview that rebuilds one school makes only that school's."""
-    return [
-        PageSpec(
-            src_uri=f"{plan.print_url.rstrip('/')}.md",
-            title=f"{plan.title} (bản in)",
-            template="print.html",
-            context={"plan": plan, "split_trailing_heading": split_trailing_heading},
-            lazy={"doc": functools.partial(print_doc, plan, plan.url in ctx.pdf_plans)},
-            body=plan.body,
-            body_of=plan.src_uri,
-            kind="print",
-        )
-        for plan in ctx.corpus.plans
-    ]

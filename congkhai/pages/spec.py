@@ -27,9 +27,6 @@ class PageSpec:
     """plan, school, criterion, browse, print, ... (read by tests and the benchmark)."""
     hide: tuple[str, ...] = ()
     """Material's `hide:` (navigation, toc) for wide content such as plan tables."""
-    body_of: str | None = None
-    """The src_uri of a page with the same body (a print view's plan page): MkDocs then converts
-    the Markdown once, and this page reuses the HTML."""
     lazy: dict[str, Callable[[], object]] = field(default_factory=dict)
     """Context entries made only when the page is rendered (see resolve): a build then holds the
     view of one page at a time, and a preview that rebuilds one school makes only its views."""

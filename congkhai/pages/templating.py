@@ -12,10 +12,10 @@ from pathlib import Path
 
 from congkhai.core import catalog
 from congkhai.core.fields import ROW_FIELDS
-from congkhai.core.model import Corpus, Plan
+from congkhai.core.model import PRINT_ANCHOR, Corpus, Plan
 from congkhai.core.text import MONITOR_MARKER, TABLE_MARKER, vn_date, vn_number, vnd
 from congkhai.facts.context import BuildContext
-from congkhai.pages import notices
+from congkhai.pages import notices, printview
 from congkhai.pages.monitoring import COLUMNS as MONITOR_COLUMNS
 
 
@@ -63,5 +63,7 @@ def install(env, ctx: BuildContext, views: dict[str, Callable[[Corpus], dict]]) 
     env.globals["ocr_notice"] = notices.ocr_notice
     env.globals["ocr_short"] = notices.OCR_SHORT
     env.globals["ocr_anchor"] = notices.OCR_ANCHOR
+    env.globals["print_anchor"] = PRINT_ANCHOR
+    env.globals["split_trailing_heading"] = printview.split_trailing_heading
     base = edit_base(ctx.repo_url, ctx.edit_uri, ctx.docs_dir)
     env.globals["edit_url"] = lambda plan: base + source_path(plan, ctx.root) if base else None

@@ -1,11 +1,11 @@
-"""Plan PDFs: every print view of a built site printed by one headless Chromium.
+"""Plan PDFs: the plan pages of a built site printed by one headless Chromium.
 
 `scripts/build` calls `build_pdfs(site_dir)` after MkDocs. The site is served on 127.0.0.1 by a
-static server thread (the print view links its stylesheet by relative URL), each page
-truong/<slug>/<year>/in/ is printed with the page sizes its CSS asks for (A4 portrait for the
-text, A4 landscape for wide tables) to truong/<slug>/<year>/<slug>-<year>.pdf. A PDF is a pure
-function of the print HTML and its stylesheet, so it is cached under .cache/pdf/ by a hash of
-those bytes: a rebuild prints only the plans that changed.
+static server thread (a page links its stylesheets by relative URL), each plan page
+truong/<slug>/<year>/ is printed, as its print CSS lays it out (the official document; A4
+portrait for the text, A4 landscape for wide tables), to truong/<slug>/<year>/<slug>-<year>.pdf.
+A PDF is a pure function of the page and its stylesheets, so it is cached under .cache/pdf/ by a
+hash of those bytes: a rebuild prints only the plans that changed.
 
 scripts/print-png (congkhai/commands/print_png.py) turns the PDFs into PNG pages.
 """
@@ -26,14 +26,14 @@ from congkhai.facts import pdf_policy
 from congkhai.printing.browser import CHROMIUM_ARGS, SiteServer, chromium_path
 
 # Bump when the print options below change, so cached PDFs are not reused.
-PDF_OPTIONS_VERSION = "2"
-PRINT_PAGES = "truong/*/*/in/index.html"
+PDF_OPTIONS_VERSION = "3"
+PLAN_PAGES = "truong/*/[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]/index.html"
 CACHE_DAYS = 30  # cached PDFs unused for this long are deleted
 STYLESHEET = re.compile(rb'<link rel="stylesheet" href="([^"]+)"')
 
 
 def _selected(pages: list[Path], chosen: str) -> list[Path]:
-    """The print views to print under a policy, from the built site alone (no corpus needed):
+    """The plan pages to print under a policy, from the built site alone (no corpus needed):
     moi-nhat keeps, per school folder, the latest school year (folders are named 2024-2025)."""
     if chosen == "tat-ca":
         return pages
@@ -41,15 +41,15 @@ def _selected(pages: list[Path], chosen: str) -> list[Path]:
         return []
     newest: dict[Path, Path] = {}
     for html in pages:
-        school = html.parent.parent.parent
-        if school not in newest or html.parent.parent.name > newest[school].parent.parent.name:
+        school = html.parent.parent
+        if school not in newest or html.parent.name > newest[school].parent.name:
             newest[school] = html
     return sorted(newest.values())
 
 
 def policy_pages(site_dir: Path, chosen: str | None = None) -> list[Path]:
-    """The print views of a built site that get a PDF under the policy (default: by their number)."""
-    pages = sorted(Path(site_dir).glob(PRINT_PAGES))
+    """The plan pages of a built site that get a PDF under the policy (default: by their number)."""
+    pages = sorted(Path(site_dir).glob(PLAN_PAGES))
     return _selected(pages, pdf_policy.policy(len(pages), chosen))
 
 
@@ -61,9 +61,9 @@ def cache_dir() -> Path:
     return Path(os.environ.get("CONGKHAI_PDF_CACHE") or ".cache/pdf")
 
 
-def pdf_path(print_html: Path) -> Path:
-    """truong/<slug>/<year>/in/index.html -> truong/<slug>/<year>/<slug>-<year>.pdf"""
-    plan_dir = print_html.parent.parent
+def pdf_path(plan_html: Path) -> Path:
+    """truong/<slug>/<year>/index.html -> truong/<slug>/<year>/<slug>-<year>.pdf"""
+    plan_dir = plan_html.parent
     return plan_dir / f"{plan_dir.parent.name}-{plan_dir.name}.pdf"
 
 
@@ -84,13 +84,13 @@ def environment() -> str:
     return "\n".join(parts)
 
 
-def content_hash(print_html: Path) -> str:
+def content_hash(plan_html: Path) -> str:
     """Hash of what decides the PDF: the page, its stylesheets, the print options and fonts."""
-    html = print_html.read_bytes()
+    html = plan_html.read_bytes()
     h = hashlib.sha256(environment().encode())
     h.update(html)
     for href in STYLESHEET.findall(html):
-        css = (print_html.parent / href.decode()).resolve()
+        css = (plan_html.parent / href.decode()).resolve()
         if css.is_file():
             h.update(css.read_bytes())
     return h.hexdigest()
@@ -179,13 +179,13 @@ def prune_cache(cache: Path, keep: set[Path], max_age_days: float = CACHE_DAYS) 
 
 
 def build_pdfs(site_dir: Path, cache: Path | None = None, chosen: str | None = None) -> int:
-    """Print the print views of a built site to PDFs, for the plans the policy `chosen` (default:
-    decided by the number of print views) gives one; 0 on success, 1 with a message."""
+    """Print the plan pages of a built site to PDFs, for the plans the policy `chosen` (default:
+    decided by the number of plans) gives one; 0 on success, 1 with a message."""
     site_dir = Path(site_dir)
     cache = Path(cache or cache_dir())
     pages = policy_pages(site_dir, chosen)
     if not pages:
-        print("Không có bản in nào để tạo PDF.")
+        print("Không có kế hoạch nào để tạo PDF.")
         return 0
     started = time.perf_counter()
     printed = reused = 0

@@ -95,7 +95,7 @@ def test_embed_snippet_renders_resizes_and_links_from_another_origin(site, corpu
     assert all(t == "_top" for _, t in hrefs)
     urls = {h for h, _ in hrefs}
     assert base + plan.url in urls
-    assert base + plan.url + "in/" in urls
+    assert base + plan.print_url in urls
     assert base + f"{plan.url}{school.slug}-{plan.year}.pdf" in urls
     for older in school.plans[1:]:
         assert base + older.url in urls

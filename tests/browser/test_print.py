@@ -469,18 +469,18 @@ def test_signature_is_never_separated_from_the_end_of_the_text(fixture_site, tmp
     """Push the closing paragraph down line by line: the signer always shares a page with its end."""
     site, corpus = fixture_site
     plan = corpus.schools["thcs-an-phu-quan-2"].plans[0]
-    source = (site / plan.url / "in" / "index.html").read_text(encoding="utf-8")
+    source = (site / plan.url / "index.html").read_text(encoding="utf-8")
     closing = "<p>Trên đây là"
-    assert source.count(closing) == 1
-    shutil.copytree(site / "assets" / "stylesheets", tmp_path / "assets" / "stylesheets")
-    page_dir = tmp_path / plan.url / "in"
+    assert source.count(closing) == 1  # the narrative is on the page once, for screen and paper
+    shutil.copytree(site / "assets", tmp_path / "assets")
+    page_dir = tmp_path / plan.url
     page_dir.mkdir(parents=True)
     out = tmp_path / "ky.pdf"
     with SiteServer(tmp_path) as server, pdf.Printer(browser) as printer:
         for n in range(24):
             filler = "".join(f"<p>Dòng thêm {i} đẩy phần ký xuống cuối trang.</p>" for i in range(n))
             (page_dir / "index.html").write_text(source.replace(closing, filler + closing), encoding="utf-8")
-            printer.print_pdf(server.url + plan.url + "in/", out)
+            printer.print_pdf(server.url + plan.url, out)
             last = norm(page_texts(out)[-1])
             assert "Trần Thị Mai" in last and "năm học 2024-2025." in last, (n, last[:200])
 
@@ -488,8 +488,9 @@ def test_signature_is_never_separated_from_the_end_of_the_text(fixture_site, tmp
 CHROME = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-search, .ck-crumbs, .ck-actions"
 
 
-def test_printing_the_plan_page_shows_only_the_content(fixture_site, tmp_path, browser):
-    """Ctrl+P on /truong/<slug>/<year>/: no header, tabs, navigation, search, breadcrumbs, footer."""
+def test_printing_the_plan_page_gives_the_document_alone(fixture_site, tmp_path, browser):
+    """Ctrl+P on /truong/<slug>/<year>/ prints the official document: no header, tabs,
+    navigation, search, breadcrumbs, links or footer of the site."""
     site, corpus = fixture_site
     plan = corpus.schools["thcs-an-phu-quan-2"].plans[0]
     out = tmp_path / "trang.pdf"
@@ -512,8 +513,9 @@ def test_printing_the_plan_page_shows_only_the_content(fixture_site, tmp_path, b
     printed = norm(subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True).stdout)
     leaked = sorted(line for line in chrome_only if line in printed)
     assert not leaked, leaked
-    assert "Tải PDF" not in printed and "Bản in" not in printed
+    assert "Tải PDF" not in printed and "In kế hoạch" not in printed and "tiêu chí cần cải tiến" not in printed
     assert is_a4(first_page_size(out))
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in printed and "Độc lập - Tự do - Hạnh phúc" in printed
     assert plan.rows[0].tieu_chi in printed and "Trần Thị Mai" in printed
 
 
@@ -548,7 +550,7 @@ def test_unchanged_pdfs_come_from_the_cache(fixture_site, tmp_path, monkeypatch,
 
     # A changed plan is printed again; the others still come from the cache.
     monkeypatch.undo()
-    html = next(copy.glob("truong/thpt-my-tho/*/in/index.html"))
+    html = next(copy.glob(f"truong/thpt-my-tho/{pdf.PLAN_PAGES.split('/', 2)[2]}"))
     html.write_text(html.read_text(encoding="utf-8").replace("Van thu", "Van thu va ke toan"), encoding="utf-8")
     assert in_own_thread(pdf.build_pdfs, copy, cache) == 0
     assert "1 in mới, 2 lấy từ bộ nhớ đệm" in capsys.readouterr().out
@@ -572,7 +574,7 @@ def test_missing_chromium_is_a_clear_error(tmp_path):
     result = build_site(plans, tmp_path / "site2", tmp_path / "cache", "--no-pdf", chromium=str(tmp_path / "khong"))
     assert result.returncode == 0, result.stderr
     assert not list((tmp_path / "site2").glob("truong/*/*/*.pdf"))
-    assert list((tmp_path / "site2").glob("truong/*/*/in/index.html"))
+    assert list((tmp_path / "site2").glob(pdf.PLAN_PAGES))
 
 
 def test_print_png_script(fixture_site, tmp_path):

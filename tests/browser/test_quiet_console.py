@@ -27,7 +27,6 @@ def page_types(site: Path) -> dict[str, str]:
     return {
         "home": "",
         "plan": first("truong/*/[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]/index.html"),
-        "print": first("truong/*/*/in/index.html"),
         "school": first("truong/*/index.html"),
         "criterion": first("tieu-chi/*/*/index.html"),
         "browse": first("duyet/*/*/index.html"),

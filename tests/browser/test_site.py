@@ -16,8 +16,9 @@ from support.site_fixtures import corpus, generated, norm  # noqa: F401 - fixtur
 from congkhai.core import catalog
 from congkhai.core.loader import load_corpus
 from congkhai.core.model import Corpus, Plan, Row, SourceKind
-from congkhai.core.text import vn_date, vnd
+from congkhai.core.text import vn_date, vn_number, vnd
 from congkhai.facts import budgets as budget
+from congkhai.pages import printview
 
 
 def criterion_url(plan: Plan, row: Row) -> str:
@@ -31,7 +32,7 @@ def same_words(a: str, b: str) -> bool:
 
 def row_values(row: Row, official: str) -> list[str]:
     """Everything a row holds, as the page must show it (the school's criterion title only when
-    it says more than the official one)."""
+    it says more than the official one; amounts as the table's header names their unit)."""
     values = []
     for name in Row.model_fields:
         value = getattr(row, name)
@@ -40,7 +41,7 @@ def row_values(row: Row, official: str) -> list[str]:
         if name == "ten_tieu_chi" and same_words(value, official):
             continue
         if name == "kinh_phi":
-            values.append(vnd(value))
+            values.append(vn_number(value))
         elif isinstance(value, list):
             values.extend(value)
         else:
@@ -84,9 +85,10 @@ def test_plan_pages_show_header_every_row_field_and_signature(built_site, site_u
     for plan in corpus.plans:
         meta = plan.meta
         page.goto(site_url + plan.url)
+        doc = printview.print_doc(plan)
         h1 = norm(page.locator("h1").first.inner_text()).lower()
-        assert norm(meta.tieu_de).lower() in h1 and plan.year in h1
-        header = norm(page.locator(".ck-doc").inner_text())
+        assert norm(doc.title).lower() in h1 and plan.year in h1
+        header = norm(page.locator(".ck-print__header").inner_text())
         assert (meta.ten_truong or plan.school.profile.ten).upper() in header
         if meta.so_hieu:
             assert meta.so_hieu in header
@@ -99,12 +101,12 @@ def test_plan_pages_show_header_every_row_field_and_signature(built_site, site_u
             official = catalog.circular(meta.thong_tu).criterion(row.tieu_chi).title
             for value in row_values(row, official):
                 assert value in shown, f"{plan.path}: {row.tieu_chi}: «{value}» missing"
-            assert norm(official) in shown
-            href = cell.locator("th a").first.get_attribute("href")
+            assert norm(row.ten_tieu_chi or official) in shown  # the wording the school signed
+            href = cell.locator("td a").first.get_attribute("href")
             assert urljoin(page.url, href) == site_url + criterion_url(plan, row)
 
-        sign = norm(page.locator(".ck-sign").inner_text())
-        for part in [meta.nguoi_ky, *meta.noi_nhan]:
+        sign = norm(page.locator(".ck-print__signature").inner_text())
+        for part in [meta.nguoi_ky, *doc.recipients]:
             if part:
                 assert norm(part) in sign
         assert page.locator(".ck-notice").count() == (1 if meta.nguon_van_ban == SourceKind.OCR else 0)
@@ -114,7 +116,7 @@ def test_plan_pages_show_header_every_row_field_and_signature(built_site, site_u
 
         actions = page.locator(".ck-actions a")
         hrefs = {norm(actions.nth(i).inner_text()): actions.nth(i).get_attribute("href") for i in range(actions.count())}
-        assert hrefs["Bản in"] == "in/"
+        assert hrefs["In kế hoạch"] == "#ban-in" and page.locator("#ban-in.ck-print").count() == 1
         assert hrefs["Tải PDF"] == f"{plan.school.slug}-{plan.year}.pdf"
         edit = hrefs["Sửa trên GitHub"]
         assert edit.startswith(config["repo_url"].rstrip("/") + "/") and edit.endswith(f"/plans/{plan.school.slug}/{plan.year}.md")
@@ -129,28 +131,29 @@ def test_plan_pages_show_header_every_row_field_and_signature(built_site, site_u
 def test_plan_table_is_a_table_on_wide_screens_and_cards_on_phones(site_url, page, corpus):
     plan = max(corpus.plans, key=lambda p: len(p.rows))
     page.goto(site_url + plan.url)
-    table = page.locator("table.ck-table")
-    headers = table.locator("thead th")
+    table = page.locator("table.ck-print__table").first
+    headers = table.locator("thead tr").first.locator("th")
     assert table.evaluate("t => getComputedStyle(t).display") == "table"
     labels = [norm(headers.nth(i).inner_text()) for i in range(headers.count())]
-    used = {c.label for c in catalog.plan_layout(plan).web if any(getattr(r, f) not in (None, "", []) for r in plan.rows for f in c.fields)}
-    assert used <= set(labels)
+    columns = catalog.plan_layout(plan).columns
+    assert labels == [norm(c.label) for c in columns]  # the layout of the plan's source document
 
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(site_url + plan.url)
     assert overflow(page) <= 0
-    cards = page.locator("tr.ck-row")
+    cards = page.locator("tr.ck-print__row")
     assert cards.count() == len(plan.rows)
     for i in range(cards.count()):
         box = cards.nth(i).bounding_box()
         assert cards.nth(i).evaluate("r => getComputedStyle(r).display") == "block"
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360
-    # Each card cell shows its column's name (named once per column in the page, not per cell).
-    cells = cards.first.locator(":scope > td:not(.ck-tt)")
-    assert cells.count() == len(labels) - 2
-    for j in range(cells.count()):
+    # Each card cell shows its column's name (named once per column in the page, not per cell);
+    # the cells naming the row (number, standard, criterion) head the card without one.
+    cells = cards.first.locator(":scope > td")
+    assert cells.count() == len(columns)
+    for j, column in enumerate(columns):
         before = cells.nth(j).evaluate("td => getComputedStyle(td, '::before').content")
-        assert norm(before.strip('"')) == labels[j + 2]
+        assert norm(before.strip('"')) == ("none" if column.role else norm(column.label))
 
 
 @pytest.mark.parametrize("width", [360, 1280])

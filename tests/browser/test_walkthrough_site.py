@@ -64,11 +64,11 @@ def test_every_page_showing_ocr_text_marks_it_next_to_the_text(built_site, site_
         p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
         if any(s in " ".join(p.read_text("utf-8").split()) for s in escaped)
     )
-    # Each page type that shows a row: the plan, its print view, criterion pages (the embed widget
-    # lists criteria only, linking to the rows, and carries the notice beside its plan's title).
-    kinds = {re.sub(r"[a-z0-9-]+", "x", p.split("/")[0]) + "/" + ("in" if "/in/" in p else p.split("/")[0]) for p in pages}
+    # Each page type that shows a row: the plan (screen and printout), criterion pages (the embed
+    # widget lists criteria only, linking to the rows, and carries the notice beside its plan's title).
+    kinds = {re.sub(r"[a-z0-9-]+", "x", p.split("/")[0]) + "/" + p.split("/")[0] for p in pages}
     assert any(p.startswith("tieu-chi/tt18/5-3/") for p in pages), pages
-    assert {"x/tieu-chi", "x/truong", "x/in"} <= kinds, pages
+    assert {"x/tieu-chi", "x/truong"} <= kinds, pages
     ocr = next(p for p in corpus.plans if is_ocr(p))
     if ocr is ocr.school.plans[0]:
         page.goto(site_url + ocr.school.embed_url)

@@ -67,7 +67,6 @@ def page_types(site: Path) -> list[Path]:
     return [
         site / "index.html",
         first("truong/*/[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]/index.html"),
-        first("truong/*/*/in/index.html"),
         site / "truong" / "index.html",
         first("truong/*/index.html"),
         site / "tieu-chi" / "index.html",

@@ -73,15 +73,16 @@ def test_the_mam_non_plan_uses_its_own_catalog_and_leaves_unreported_points_empt
     assert text.count("Chưa có kết quả theo dõi.") == 2
 
 
-def test_print_views_are_a4_landscape_with_the_ten_numbered_columns_parts_and_signature(site):
+def test_plan_pages_print_on_a4_landscape_with_the_ten_numbered_columns_parts_and_signature(site):
     for slug in ("thcs-hoa-lac", "mn-hoa-sen"):
-        html = (site / "truong" / slug / "2026-2027" / "in" / "index.html").read_text("utf-8")
-        assert re.search(r'<main class="ck-print ck-print--bieu-2[^"]*\bck-print--landscape\b', html)
-        head = html[html.index('<table class="ck-print__table">'):html.index("</thead>", html.index('<table class="ck-print__table">'))]
+        html = (site / "truong" / slug / "2026-2027" / "index.html").read_text("utf-8")
+        assert re.search(r'<div id="ban-in" class="ck-print ck-print--bieu-2[^"]*\bck-print--landscape\b', html)
+        start = html.index('<table class="ck-print__table"')
+        head = html[start:html.index("</thead>", start)]
         assert re.findall(r'<th scope="col">([^<]+)</th>', head) == COLUMNS + [f"({n})" for n in range(1, 11)]
-        assert 'class="ck-print__table ck-print__monitoring"' in html and "Cuối học kỳ I" in html and "Cuối năm học" in html
+        assert 'class="ck-print__table ck-print__monitoring' in html and "Cuối học kỳ I" in html and "Cuối năm học" in html
         assert "HIỆU TRƯỞNG" in html
-    text = _text(site / "truong" / "thcs-hoa-lac" / "2026-2027" / "in" / "index.html")
+    text = _text(site / "truong" / "thcs-hoa-lac" / "2026-2027" / "index.html")
     parts = ["I. THÔNG TIN CHUNG", "II. CĂN CỨ", "III. MỤC ĐÍCH", "IV. TÓM TẮT", "V. KẾ HOẠCH", "VI. THEO DÕI",
              "VII. TỔ CHỨC", "VIII. CƠ CHẾ"]
     assert [text.index(p) for p in parts] == sorted(text.index(p) for p in parts)

@@ -14,11 +14,11 @@ import shutil
 import time
 from pathlib import Path
 
-from congkhai import PROJECT_ROOT
 from congkhai.core.model import Corpus
 from congkhai.core.problems import BuildError
 from congkhai.outputs.search.bundles import SCOPE_FILE, chunk_size, scope
 from congkhai.outputs.search.records import Record, records
+from congkhai.outputs.templates import TEMPLATES, template
 
 LANGUAGE = "vi"
 BUNDLE_DIR = "pagefind"
@@ -30,7 +30,6 @@ UNUSED_BUNDLE_FILES = (
 # A year's bundle is only ever merged into the common one, whose script and wasm do the work.
 YEAR_BUNDLE_FILES = ("pagefind.js", "pagefind-worker.js")  # and the wasm
 # The HTML a record is indexed from (a plan's rows become Pagefind sub-results), in overrides/.
-TEMPLATES = PROJECT_ROOT / "overrides"
 RECORD_TEMPLATE = "search/record.html"
 
 class SearchBuildError(BuildError):
@@ -85,10 +84,7 @@ def _service(env: dict[str, str]):
 
 
 def record_template(templates: Path = TEMPLATES):
-    import jinja2
-
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
-    return env.get_template(RECORD_TEMPLATE)
+    return template(RECORD_TEMPLATE, templates)
 
 
 def _render(template, rec: Record) -> str:

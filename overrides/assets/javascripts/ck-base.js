@@ -7,6 +7,8 @@
  *   header search box only then (.no-js hides it);
  * - on phones, while the drawer or the search overlay is open, the page behind them is held
  *   in place (Material's data-md-scrolllock) and the reader is put back where they were after.
+ * And one of its own: a plan page's «In kế hoạch» link opens the browser's print dialog (the
+ * page prints as the official document); without scripts it leads to the document.
  */
 (function () {
   "use strict";
@@ -26,6 +28,14 @@
       window.scrollTo(0, offset);
     }
   }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-ck-in]");
+    if (link && typeof window.print === "function") {
+      event.preventDefault();
+      window.print();
+    }
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     var toggles = ["__drawer", "__search"].map(function (id) { return document.getElementById(id); }).filter(Boolean);

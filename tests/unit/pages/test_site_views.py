@@ -1,4 +1,4 @@
-"""View data of the site pages, without MkDocs: columns, cells, history, paging, git dates."""
+"""View data of the site pages, without MkDocs: history, paging, git dates."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import pytest
 import yaml
 
 from congkhai import PROJECT_ROOT
-from congkhai.core import catalog
 from congkhai.core.loader import load_corpus
-from congkhai.core.model import Row
 from congkhai.devtools import corpusgen
 from congkhai.facts import dates as gitlog
 from congkhai.facts import progress
@@ -23,35 +21,6 @@ from congkhai.pages.paging import paginate
 from congkhai.pages.spec import PageSpec
 from congkhai.pages.templating import edit_base
 
-CRITERION_FIELDS = {"tieu_chi", "ten_tieu_chi"}  # shown in the criterion column
-
-
-LAYOUTS = {k: v for c in catalog.circulars().values() for k, v in c.layouts.items()}
-
-
-@pytest.mark.parametrize("key", list(LAYOUTS))
-def test_every_row_field_has_a_column_in_every_layout(key):
-    shown = [f for c in LAYOUTS[key].web for f in c.fields]
-    assert sorted(shown) == sorted(set(Row.model_fields) - CRITERION_FIELDS)  # each exactly once
-    for column in LAYOUTS[key].web:
-        assert len(column.captions) == len(column.fields)
-
-
-def test_columns_nobody_fills_are_dropped_but_solutions_stay():
-    rows = [Row(tieu_chi="1.1", diem_yeu="Thiếu hồ sơ"), Row(tieu_chi="1.2", kinh_phi="1.000.000")]
-    keys = [c.key for c in views.table_columns(LAYOUTS["9-cot"], rows)]
-    assert keys == ["diem_yeu", "giai_phap", "kinh_phi"]
-
-
-def test_merged_cell_captions_only_when_it_holds_several_fields():
-    who = next(c for c in LAYOUTS["9-cot"].web if c.key == "chu_tri")
-    alone = views.cell(who, Row(tieu_chi="1.1", chu_tri="Hiệu trưởng"))
-    both = views.cell(who, Row(tieu_chi="1.1", chu_tri="Hiệu trưởng", phoi_hop="Tổ chuyên môn"))
-    assert [(e.caption, e.text) for e in alone.entries] == [(None, "Hiệu trưởng")]
-    assert [(e.caption, e.text) for e in both.entries] == [("Chủ trì", "Hiệu trưởng"), ("Phối hợp", "Tổ chuyên môn")]
-    money = next(c for c in LAYOUTS["9-cot"].web if c.key == "kinh_phi")
-    assert views.cell(money, Row(tieu_chi="1.1", kinh_phi=5000)).entries[0].amount == 5000
-
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
@@ -60,19 +29,6 @@ def generated(tmp_path_factory):
     corpus, problems = load_corpus(root)
     assert not problems.errors
     return corpus
-
-
-def test_plan_view_bands_rows_by_standard_in_document_order(generated):
-    for plan in generated.plans:
-        view = views.plan_view(plan)
-        flat = [r.row for g in view.groups for r in g.rows]
-        assert flat == plan.rows
-        assert [r.number for g in view.groups for r in g.rows] == list(range(1, len(plan.rows) + 1))
-        for a, b in zip(view.groups, view.groups[1:]):
-            assert a.id != b.id  # consecutive rows of one standard share a band
-        for group in view.groups:
-            assert {r.row.standard for r in group.rows} == {group.id}
-            assert all(r.url.startswith(f"tieu-chi/{view.circular.key}/") for r in group.rows)
 
 
 def test_school_history_counts_years_and_puts_repeats_first(generated):
@@ -143,13 +99,4 @@ def test_plan_pages_ask_git_once_per_build(generated, monkeypatch):
     assert len(specs) == len(generated.plans) > 1
     assert len(calls) == 1 and "log" in calls[0]
 
-
-def test_self_assessed_level_and_evidence_codes_get_columns_of_their_own():
-    rows = [Row(tieu_chi="1.1", giai_phap=["Rà soát hồ sơ"], muc_tu_danh_gia="đạt mức 2", minh_chung=["H1-1.1-01", "H1-1.1-02"])]
-    columns = views.table_columns(LAYOUTS["5-cot"], rows)
-    assert [(c.key, c.label) for c in columns] == [
-        ("giai_phap", "Biện pháp cải tiến chất lượng"), ("muc_tu_danh_gia", "Mức tự đánh giá"), ("minh_chung", "Mã minh chứng"),
-    ]
-    level, codes = (views.cell(c, rows[0]).entries for c in columns[1:])
-    assert [(e.text, e.items) for e in level + codes] == [("Đạt mức 2", ()), ("", ("H1-1.1-01", "H1-1.1-02"))]
 
