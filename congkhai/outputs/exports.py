@@ -101,8 +101,8 @@ def absolute(path: str, site_url: str | None) -> str:
 
 
 def plan_files(plan: Plan, pdf_policy: str = "tat-ca") -> dict[str, str | None]:
-    """Site-root-relative paths of a plan's page, print view, PDF (None if the build's PDF
-    policy gives it none) and JSON."""
+    """Site-root-relative paths of a plan's page, its document on that page (to print), its PDF
+    (None if the build's PDF policy gives it none) and JSON."""
     return {
         "url": plan.url,
         "ban_in": plan.print_url,

@@ -88,7 +88,7 @@ def test_embed_snippet_renders_resizes_and_links_from_another_origin(site, corpu
     page.evaluate("window.postMessage({type: 'congkhai:embed-height', height: 5}, '*')")
     page.wait_for_timeout(100)
     assert heights()[0] == frame_h
-    # Links open in the top window and point back to the full plan, print view and PDF.
+    # Links open in the top window and point back to the full plan, its printable document and PDF.
     hrefs = content.evaluate(
         "[...document.querySelectorAll('a')].map(a => [a.href, a.target || document.querySelector('base')?.target])"
     )

@@ -1,4 +1,4 @@
-"""The print view's pieces without a browser: the signer and recipients, headings, column widths
+"""The printed plan's pieces without a browser: the signer and recipients, headings, column widths
 and the other pure functions behind the printed document (Nghị định 30/2020)."""
 
 from __future__ import annotations
