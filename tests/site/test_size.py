@@ -18,13 +18,15 @@ from congkhai.devtools import corpusgen
 PLANS = 200
 
 
-# Bytes per plan of everything but assets/ (pages, print views, data, feeds, search index).
+# Bytes per plan of everything but assets/ (pages, data, feeds, search index).
 # Measured 179 KB at 200 generated plans and 168 KB at 1,000 (216 KB at 1,000 before the
 # slimming); the margin absorbs corpus noise. Follow-through added 24 KB at 200 plans (203 KB):
 # row statuses, 60% of rows tracked, ~17 KB (plan page, print view, JSON, CSV, criterion pages,
 # feeds: new data, not a heavier page) and the oversight pages ~7 KB (about 70 areas of fixed
-# size: per plan it shrinks as plans grow, ~0.15 KB at 10,000).
-BUDGET_PER_PLAN = 215_000
+# size: per plan it shrinks as plans grow, ~0.15 KB at 10,000). Showing rows briefly on criterion
+# and school pages and making the plan page the printable document (no print views) brought it
+# to 166 KB at 200 plans.
+BUDGET_PER_PLAN = 185_000
 
 
 @pytest.fixture(scope="module")
