@@ -12,6 +12,8 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from congkhai.core.model import Corpus
@@ -91,21 +93,30 @@ def _render(template, rec: Record) -> str:
     return template.render(record=rec, language=LANGUAGE)
 
 
-async def _write(bundles: dict[str, list[Record]], out_dir: Path, template) -> None:
+@dataclass
+class Bundle:
+    """One Pagefind bundle ready to index: its folder under site/pagefind/ ("" for the main one),
+    its records as (url, HTML) and its chunk size (bundles.chunk_size)."""
+
+    folder: str
+    pages: list[tuple[str, str]]
+    chunk: int
+
+
+async def _write(bundles: Iterable[Bundle], out_dir: Path) -> None:
     """Each bundle through its own Pagefind service (memory is given back between them), into
-    out_dir/<its folder> ("" for the main bundle)."""
+    out_dir/<its folder>; `bundles` may load each one only when its turn comes."""
     service = None
     try:
-        for name, recs in bundles.items():
+        for bundle in bundles:
             if service is not None:
                 await service.finish()
-            service = await _service({"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size(recs))}).launch()
-            path = out_dir / name
+            service = await _service({"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(bundle.chunk)}).launch()
+            name, path = bundle.folder, out_dir / bundle.folder
             index = await service.create_index({"output_path": str(path)})
             batch = 256  # requests in flight: keeps the pipes busy without flooding them
-            for i in range(0, len(recs), batch):
-                await asyncio.gather(*(index.add_html_file(url=r.url, content=_render(template, r))
-                                       for r in recs[i : i + batch]))
+            for i in range(0, len(bundle.pages), batch):
+                await asyncio.gather(*(index.add_html_file(url=url, content=html) for url, html in bundle.pages[i : i + batch]))
             # The files come back through the pipe and are written here: Pagefind's own
             # write_files may still be writing when its reply arrives, and the service exits.
             skip = set(UNUSED_BUNDLE_FILES) | (set(YEAR_BUNDLE_FILES) if name else set())
@@ -130,26 +141,39 @@ def _check(path: Path, expected: int) -> None:
         raise SearchBuildError(f"Pagefind ghi {pages} mục thay vì {expected} vào {path}")
 
 
-def write_index(recs: list[Record], out_dir: Path, templates: Path = TEMPLATES) -> dict:
-    """Write the bundles to out_dir: the main one (schools, criteria and the newest years'
-    plans, with Pagefind's script and wasm), those of older school years in folders below it
-    (they use the main bundle's script), and SCOPE_FILE. Returns the scope."""
+def prepare(recs: list[Record], templates: Path = TEMPLATES) -> tuple[dict, list[Bundle]]:
+    """The scope (SCOPE_FILE) and the bundles of these records, rendered: the main bundle
+    (schools, criteria and the newest years' plans, with Pagefind's script and wasm) first, then
+    those of older school years (they use the main bundle's script)."""
     template = record_template(templates)
     found = scope(recs)
     dirs = {y["nam_hoc"]: y["thu_muc"] for y in found["nam_hoc"]}
-    bundles: dict[str, list[Record]] = {"": []}  # folder under out_dir ("" = the main bundle)
+    grouped: dict[str, list[Record]] = {"": []}  # folder under out_dir ("" = the main bundle)
     for r in recs:
-        bundles.setdefault(dirs.get(r.bundle, ""), []).append(r)
+        grouped.setdefault(dirs.get(r.bundle, ""), []).append(r)
+    bundles = [Bundle(folder, [(r.url, _render(template, r)) for r in part], chunk_size(part)) for folder, part in grouped.items()]
+    return found, bundles
+
+
+def write_bundles(found: dict, bundles: Iterable[Bundle], counts: dict[str, int], out_dir: Path) -> dict:
+    """Write the bundles and SCOPE_FILE to out_dir; `counts` (records per folder) checks that
+    Pagefind wrote every one. Returns the scope."""
     if out_dir.exists():
         shutil.rmtree(out_dir)
     try:
-        asyncio.run(_write(bundles, out_dir.resolve(), template))
+        asyncio.run(_write(bundles, out_dir.resolve()))
     except FileNotFoundError as e:
         raise SearchBuildError("không tìm thấy chương trình Pagefind; chạy lại scripts/setup") from e
-    for name, part in bundles.items():
-        _check(out_dir / name, len(part))
+    for folder, count in counts.items():
+        _check(out_dir / folder, count)
     (out_dir / SCOPE_FILE).write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return found
+
+
+def write_index(recs: list[Record], out_dir: Path, templates: Path = TEMPLATES) -> dict:
+    """Write the bundles of these records and SCOPE_FILE to out_dir. Returns the scope."""
+    found, bundles = prepare(recs, templates)
+    return write_bundles(found, bundles, {b.folder: len(b.pages) for b in bundles}, out_dir)
 
 
 def bundle_size(out_dir: Path) -> int:
@@ -165,8 +189,12 @@ def index_site(corpus: Corpus, site: Path) -> str:
 def index_records(recs: list[Record], site: Path, start: float | None = None) -> str:
     """Write site/pagefind/ from these records; returns a one-line summary (timed from start)."""
     start = time.perf_counter() if start is None else start
-    found = write_index(recs, site / BUNDLE_DIR)
+    return summary(write_index(recs, site / BUNDLE_DIR), len(recs), site, start)
+
+
+def summary(found: dict, count: int, site: Path, start: float) -> str:
+    """The index in one line: records, bundles, bytes, seconds since start, default years."""
     bundles = len({""} | {y["thu_muc"] for y in found["nam_hoc"]})
-    return (f"Chỉ mục tìm kiếm: {len(recs)} mục trong {bundles} gói, "
+    return (f"Chỉ mục tìm kiếm: {count} mục trong {bundles} gói, "
             f"{bundle_size(site / BUNDLE_DIR) / 1e6:.1f} MB, {time.perf_counter() - start:.1f} giây; "
             f"mặc định tìm trong năm học {', '.join(found['mac_dinh']) or '(chưa có)'}")
