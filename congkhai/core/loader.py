@@ -176,8 +176,9 @@ def load_school(folder: Path, problems: ProblemList) -> SchoolRecord | None:
 
 
 # `mkdocs serve` reloads the corpus on every change: plans that loaded cleanly and have not
-# changed since (same size, mtime and school level) are not parsed again.
-_CLEAN: dict[Path, tuple[tuple, PlanMeta, str, dict]] = {}
+# changed since (same size, mtime and school level) are not parsed again. A loaded plan keeps no
+# YAML line numbers: they serve the messages of loading only (a third of its memory).
+_CLEAN: dict[Path, tuple[tuple, PlanMeta, str]] = {}
 
 
 def load_plan(path: Path, school: SchoolRecord | None, problems: ProblemList) -> Plan | None:
@@ -193,7 +194,7 @@ def load_plan(path: Path, school: SchoolRecord | None, problems: ProblemList) ->
         key = None
     hit = _CLEAN.get(path)
     if key is not None and hit is not None and hit[0] == key:
-        return Plan(meta=hit[1], body=hit[2], school=school, year=path.stem, path=path, lines=hit[3])
+        return Plan(meta=hit[1], body=hit[2], school=school, year=path.stem, path=path)
     text = read_text(path, problems)
     if text is None:
         return None
@@ -234,8 +235,8 @@ def load_plan(path: Path, school: SchoolRecord | None, problems: ProblemList) ->
     if meta is None or len(problems.errors) > before or school is None:
         return None
     if key is not None and len(problems) == reported:  # a plan with warnings is read again, to repeat them
-        _CLEAN[path] = (key, meta, body, parsed.lines)
-    return Plan(meta=meta, body=body, school=school, year=path.stem, path=path, lines=parsed.lines)
+        _CLEAN[path] = (key, meta, body)
+    return Plan(meta=meta, body=body, school=school, year=path.stem, path=path)
 
 
 def _check_against_catalog(

@@ -310,7 +310,6 @@ class Plan:
     school: "SchoolRecord"
     year: str
     path: Path
-    lines: dict[tuple, int] = field(default_factory=dict, repr=False)
 
     @property
     def title(self) -> str:
