@@ -16,7 +16,7 @@ from congkhai.devtools.bench_report import fmt, ratio
 from congkhai.devtools.measure import ROOT, build_ours
 from congkhai.outputs.search.bundles import SCOPE_FILE
 
-SHARD_KINDS = "plan,school,print,embed"  # page kinds that belong to one school: built in its shard
+SHARD_KINDS = "plan,school,embed"  # page kinds that belong to one school: built in its shard
 SHARD_PAGE_DIRS = ("truong", "nhung")  # where those pages live: <dir>/<school-slug>/...
 
 MERGED_SEARCH_TEMPLATE = "shards/tim-kiem-gop.html"  # in overrides/: the merged-search page of the demo
