@@ -21,9 +21,13 @@ TARGETS = {"time_ratio": 1.0, "peak_mb": 2048, "site_mb": 700, "exponent": 1.1, 
 
 # --- what a build produced --------------------------------------------------------------------
 
+REDIRECT = b'http-equiv="refresh"'
+
+
 def site_stats(site: Path) -> dict:
-    """Count and size the pages of a built site, and find its Pagefind bundle."""
-    total, pages, plan_pages, largest = 0, [], [], ("", 0)
+    """Count and size the pages of a built site (redirect stubs counted apart), and find its
+    Pagefind bundle."""
+    total, pages, plan_pages, largest, redirects = 0, [], [], ("", 0), 0
     bundle = None
     for path in site.rglob("*"):
         if not path.is_file():
@@ -33,6 +37,9 @@ def site_stats(site: Path) -> dict:
         if path.name == "pagefind.js" and bundle is None:
             bundle = path.parent
         if path.suffix == ".html":
+            if size < 2048 and REDIRECT in path.read_bytes():
+                redirects += 1  # a moved address's stub (outputs/redirects.py), not a page
+                continue
             rel = path.relative_to(site).as_posix()
             pages.append(size)
             if PLAN_PAGE.match(rel):
@@ -40,7 +47,7 @@ def site_stats(site: Path) -> dict:
             if size > largest[1]:
                 largest = (rel, size)
     stats = {
-        "pages": len(pages), "site_mb": round(total / MB, 1),
+        "pages": len(pages), "redirects": redirects, "site_mb": round(total / MB, 1),
         "median_page_kb": round(statistics.median(pages) / 1024, 1) if pages else None,
         "median_plan_page_kb": round(statistics.median(plan_pages) / 1024, 1) if plan_pages else None,
         "largest_page_kb": round(largest[1] / 1024, 1), "largest_page": largest[0],

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from congkhai.devtools import bench_report
+from congkhai.outputs.templates import template
 
 
 def _report(**ours) -> dict:
@@ -39,3 +40,13 @@ def test_the_table_shows_the_size_with_the_pdfs_of_the_policy():
     table = bench_report.markdown_table(_report())
     assert "650.0 (357 PDFs, moi-nhat)" in table
     assert "scripts/serve (mkdocs serve --dirty) at 1,000 plans" in table
+
+
+def test_site_stats_count_pages_and_set_the_redirect_stubs_of_moved_addresses_apart(tmp_path):
+    plan = tmp_path / "truong" / "x" / "2024-2025"
+    (plan / "in").mkdir(parents=True)
+    (plan / "index.html").write_text("<!doctype html><title>Kế hoạch</title>" + "<p>dòng</p>" * 500, encoding="utf-8")
+    (plan / "in" / "index.html").write_text(template("redirect.html").render(page="../", anchor="ban-in", title="Kế hoạch"), encoding="utf-8")
+    stats = bench_report.site_stats(tmp_path)
+    assert (stats["pages"], stats["redirects"]) == (1, 1)
+    assert stats["median_plan_page_kb"] == stats["median_page_kb"] > 5
