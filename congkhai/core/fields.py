@@ -186,10 +186,21 @@ def checkpoint_text(point: object) -> str:
     if point.ngay:
         parts.append(f"({point.ngay:%d/%m/%Y})")
     text = " ".join(parts)
-    adjust = getattr(point, "dieu_chinh", None)
-    items = (point.ghi_chu, ", ".join(point.minh_chung), adjust and f"Điều chỉnh: {adjust}")
-    extra = "; ".join(x.rstrip(" .;") for x in items if x)  # «Đã xong.; [H1-1.2-01]» reads badly
+    note, evidence, adjust = checkpoint_notes(point)
+    extra = "; ".join(x for x in (note, ", ".join(evidence), adjust) if x)
     return f"{text} – {extra}" if extra else text
+
+
+def checkpoint_notes(point: object) -> tuple[str, list[str], str]:
+    """What follows a checkpoint's level, as checkpoint_text words it: its note, its evidence and
+    its adjustment, each without the stop that would read «Đã xong.; [H1-1.2-01]» once joined
+    (the plan page shows the same words, its evidence as links)."""
+    tidy = lambda text: (text or "").rstrip(" .;")  # noqa: E731
+    evidence = list(point.minh_chung)
+    if evidence:
+        evidence[-1] = tidy(evidence[-1])
+    adjust = getattr(point, "dieu_chinh", None)
+    return tidy(point.ghi_chu), [e for e in evidence if e], tidy(adjust and f"Điều chỉnh: {adjust}")
 
 
 def texts(row: object, f: RowField) -> list[str]:

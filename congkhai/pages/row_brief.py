@@ -3,6 +3,8 @@ what was weak and the first measure, briefly, its level, and a link to the whole
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from congkhai.core.model import Checkpoint, Progress, Row
 from congkhai.core.text import brief
 from congkhai.facts import progress
@@ -19,7 +21,7 @@ class RowBrief:
         """What the row says is wrong, whichever column the school wrote it in."""
         return brief(self.row.diem_yeu or self.row.ket_qua_can_dat or self.row.noi_dung or "")
 
-    @property
+    @cached_property
     def measure(self) -> str:
         """The first measure; the plan's row has them all."""
         return brief(self.row.giai_phap[0]) if self.row.giai_phap else ""
@@ -31,7 +33,7 @@ class RowBrief:
     @property
     def shortened(self) -> bool:
         """Whether the first measure was cut (the list then links to the rest)."""
-        return bool(self.row.giai_phap) and self.measure != " ".join(self.row.giai_phap[0].split())
+        return bool(self.row.giai_phap) and len(self.measure) < len(" ".join(self.row.giai_phap[0].split()))
 
     @property
     def status(self) -> Progress | None:

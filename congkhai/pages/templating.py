@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from congkhai.core import catalog
-from congkhai.core.fields import ROW_FIELDS
+from congkhai.core.fields import ROW_FIELDS, checkpoint_notes
 from congkhai.core.model import PRINT_ANCHOR, Corpus, Plan
 from congkhai.core.text import MONITOR_MARKER, TABLE_MARKER, vn_date, vn_number, vnd
 from congkhai.facts.context import BuildContext
@@ -57,6 +57,7 @@ def install(env, ctx: BuildContext, views: dict[str, Callable[[Corpus], dict]]) 
     env.globals["monitor_marker"] = MONITOR_MARKER
     env.globals["monitor_columns"] = MONITOR_COLUMNS
     env.globals["row_fields"] = ROW_FIELDS
+    env.globals["checkpoint_notes"] = checkpoint_notes
     env.globals["circulars"] = catalog.circulars()
     env.globals["circular"] = catalog.circular
     env.globals["view"] = lambda name: views[name](ctx.corpus)
