@@ -7,14 +7,13 @@ import contextlib
 import math
 import os
 import platform
-import re
 import statistics
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from congkhai.devtools.measure import MB
+from congkhai.printing.pdf import PLAN_PAGES
 
-PLAN_PAGE = re.compile(r"^truong/[a-z0-9-]+/\d{4}-\d{4}/index\.html$")
 TARGETS = {"time_ratio": 1.0, "peak_mb": 2048, "site_mb": 700, "exponent": 1.1, "max_page_kb": 1024, "median_plan_kb": 100,
            "serve_s": 3}
 
@@ -42,7 +41,7 @@ def site_stats(site: Path) -> dict:
                 continue
             rel = path.relative_to(site).as_posix()
             pages.append(size)
-            if PLAN_PAGE.match(rel):
+            if PurePosixPath(rel).match(PLAN_PAGES):
                 plan_pages.append(size)
             if size > largest[1]:
                 largest = (rel, size)
@@ -65,7 +64,7 @@ def pdf_estimate(site: Path, sample: int = 4) -> dict:
     them. Empty when there is nothing to print or no Chromium."""
     from congkhai.facts.pdf_policy import policy
     from congkhai.printing.browser import SiteServer
-    from congkhai.printing.pdf import PLAN_PAGES, Printer, policy_pages
+    from congkhai.printing.pdf import Printer, policy_pages
 
     pages = policy_pages(site)
     if not pages:
